@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts", "sandbox/**/*.test.ts"],
     setupFiles: ["tests/setup/env.ts"],
+    globalSetup: ["tests/setup/global.ts"],
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 60_000,

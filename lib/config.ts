@@ -1,0 +1,168 @@
+import { z } from "zod";
+
+// The one place that reads process.env. Every other module calls getConfig().
+// Values are parsed on the first call, not at import, so that `next build`
+// can import modules without a production environment.
+
+export type AppEnv = "development" | "test" | "production";
+
+const DEVELOPMENT_AUTH_SECRET = "insightprose-development-secret-do-not-use-in-production";
+// A fixed 32-byte key (base64) so that development data stays readable across restarts.
+const DEVELOPMENT_TOKEN_KEY = Buffer.from("insightprose-dev-token-key-32by!").toString("base64");
+const DEFAULT_SANDBOX_URL = "http://localhost:4010";
+
+const HOW_TO_SET =
+  "Set it in the environment (for example in .env.local or your host's project settings); .env.example lists every variable.";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const environmentSchema = z.object({
+  APP_ENV: z.enum(["development", "test", "production"]).optional(),
+  NODE_ENV: optionalString,
+  DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).optional(),
+  DATABASE_TRANSACTION_POOLER: z.enum(["true", "false", "1", "0"]).optional(),
+  PGLITE_DIR: optionalString,
+  AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  AUTH_URL: optionalString.pipe(z.url().optional()),
+  TOKEN_ENCRYPTION_KEY: optionalString,
+  AUTH_TWITTER_ID: optionalString,
+  AUTH_TWITTER_SECRET: optionalString,
+  X_SANDBOX_URL: optionalString.pipe(z.url().optional()),
+  X_API_TIER: z.enum(["free", "basic", "pro", "pay-per-use"]).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+});
+
+export interface Config {
+  appEnv: AppEnv;
+  database:
+    | { kind: "postgres"; url: string; poolMax: number; transactionPooler: boolean }
+    | { kind: "pglite"; dataDir: string };
+  authSecret: string;
+  authUrl: string | undefined;
+  tokenEncryptionKeys: string;
+  x:
+    | { kind: "x"; clientId: string; clientSecret: string | undefined }
+    | { kind: "sandbox"; url: string; clientId: string; clientSecret: string };
+  xApiTier: "free" | "basic" | "pro" | "pay-per-use";
+  logLevel: string;
+  /** Names of the variables that fell back to development defaults. */
+  defaultsUsed: string[];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}\n${HOW_TO_SET}`);
+    this.name = "ConfigError";
+  }
+}
+
+function resolveAppEnv(env: Record<string, string | undefined>): AppEnv {
+  const explicit = env.APP_ENV?.trim();
+  if (explicit === "development" || explicit === "test" || explicit === "production") return explicit;
+  if (env.NODE_ENV === "production") return "production";
+  if (env.NODE_ENV === "test") return "test";
+  return "development";
+}
+
+/** Parses and checks the environment; throws ConfigError naming every invalid variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join(".")} is invalid: ${issue.message}.`),
+    );
+  }
+
+  const values = parsed.data;
+  const appEnv = resolveAppEnv(env);
+  const isProduction = appEnv === "production";
+  const problems: string[] = [];
+  const defaultsUsed: string[] = [];
+
+  if (isProduction && !values.DATABASE_URL) {
+    problems.push(
+      "DATABASE_URL is missing: the PostgreSQL connection string, e.g. postgres://user:password@host:5432/insightprose.",
+    );
+  }
+  if (isProduction && !values.AUTH_SECRET) {
+    problems.push(
+      "AUTH_SECRET is missing: a random secret of at least 32 characters that signs sessions (generate one with `openssl rand -base64 33`).",
+    );
+  }
+  if (isProduction && !values.TOKEN_ENCRYPTION_KEY) {
+    problems.push(
+      "TOKEN_ENCRYPTION_KEY is missing: the key that encrypts X tokens at rest, 32 random bytes in base64 (`openssl rand -base64 32`).",
+    );
+  }
+  if (isProduction && !values.AUTH_TWITTER_ID) {
+    problems.push(
+      "AUTH_TWITTER_ID is missing: the OAuth 2.0 client id of your X app; production never uses the X sandbox.",
+    );
+  }
+  if (values.AUTH_TWITTER_ID && !values.AUTH_TWITTER_SECRET && isProduction) {
+    problems.push(
+      "AUTH_TWITTER_SECRET is missing: the OAuth 2.0 client secret of your X app (X apps of type 'Web App' are confidential clients).",
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  if (!values.DATABASE_URL) defaultsUsed.push("DATABASE_URL (PGlite)");
+  if (!values.AUTH_SECRET) defaultsUsed.push("AUTH_SECRET");
+  if (!values.TOKEN_ENCRYPTION_KEY) defaultsUsed.push("TOKEN_ENCRYPTION_KEY");
+  if (!values.AUTH_TWITTER_ID) defaultsUsed.push("AUTH_TWITTER_ID (X sandbox)");
+
+  const pooler = values.DATABASE_TRANSACTION_POOLER;
+  const database: Config["database"] = values.DATABASE_URL
+    ? {
+        kind: "postgres",
+        url: values.DATABASE_URL,
+        poolMax: values.DATABASE_POOL_MAX ?? (isProduction ? 5 : 10),
+        transactionPooler: pooler === "true" || pooler === "1",
+      }
+    : { kind: "pglite", dataDir: values.PGLITE_DIR ?? ".data/pglite" };
+
+  const x: Config["x"] = values.AUTH_TWITTER_ID
+    ? { kind: "x", clientId: values.AUTH_TWITTER_ID, clientSecret: values.AUTH_TWITTER_SECRET }
+    : {
+        kind: "sandbox",
+        url: values.X_SANDBOX_URL ?? DEFAULT_SANDBOX_URL,
+        clientId: "insightprose-dev",
+        clientSecret: "insightprose-dev-secret",
+      };
+
+  return {
+    appEnv,
+    database,
+    authSecret: values.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
+    authUrl: values.AUTH_URL,
+    tokenEncryptionKeys: values.TOKEN_ENCRYPTION_KEY ?? DEVELOPMENT_TOKEN_KEY,
+    x,
+    xApiTier: values.X_API_TIER ?? "basic",
+    logLevel: values.LOG_LEVEL ?? (appEnv === "test" ? "warn" : "info"),
+    defaultsUsed,
+  };
+}
+
+const globalForConfig = globalThis as unknown as { insightproseConfig?: Config };
+
+export function getConfig(): Config {
+  if (!globalForConfig.insightproseConfig) {
+    const config = parseConfig(process.env);
+    globalForConfig.insightproseConfig = config;
+    if (config.appEnv === "development" && config.defaultsUsed.length > 0) {
+      console.info(`InsightProse is using development defaults for: ${config.defaultsUsed.join(", ")}.`);
+    }
+  }
+
+  return globalForConfig.insightproseConfig;
+}
+
+/** Forgets the parsed configuration so the next getConfig() reads process.env again. Tests only. */
+export function resetConfigCache(): void {
+  globalForConfig.insightproseConfig = undefined;
+}

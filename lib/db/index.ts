@@ -1,0 +1,2 @@
+export { closeDb, getDb, migrateDatabase, type Database } from "./client";
+export * from "./schema";

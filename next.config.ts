@@ -1,0 +1,16 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // PGlite loads its WebAssembly files from its package folder at run time,
+  // and pino starts worker threads; neither survives bundling.
+  serverExternalPackages: ["@electric-sql/pglite", "pino", "pino-pretty"],
+  poweredByHeader: false,
+  // Next.js would otherwise write AGENTS.md files into the repository on `next dev`.
+  agentRules: false,
+  experimental: { agentUpgrade: false },
+  // `npm run typecheck` checks the whole repository (tests and the X sandbox too),
+  // so the build skips its own narrower pass.
+  typescript: { ignoreBuildErrors: true },
+};
+
+export default nextConfig;

@@ -1,0 +1,17 @@
+// Applies the SQL migrations in drizzle/ to the configured database.
+// Production runs this as a deploy step, before `next build`.
+import { getConfig } from "@/lib/config";
+import { closeDb, migrateDatabase } from "@/lib/db";
+
+const { database } = getConfig();
+const target = database.kind === "postgres" ? new URL(database.url).host : `PGlite at ${database.dataDir}`;
+
+try {
+  await migrateDatabase();
+  console.info(`Migrations applied to ${target}.`);
+} catch (error) {
+  console.error(`Migrating ${target} failed:`, error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await closeDb();
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "@/lib/config";
+
+const completeProduction = {
+  NODE_ENV: "production",
+  DATABASE_URL: "postgres://app:secret@127.0.0.1:5432/insightprose",
+  AUTH_SECRET: "a".repeat(40),
+  TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+  AUTH_TWITTER_ID: "client-id",
+  AUTH_TWITTER_SECRET: "client-secret",
+};
+
+function problemsOf(env: Record<string, string | undefined>): string[] {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("parseConfig", () => {
+  it("accepts a complete production environment", () => {
+    const config = parseConfig(completeProduction);
+
+    expect(config.appEnv).toBe("production");
+    expect(config.database.kind).toBe("postgres");
+    expect(config.x.kind).toBe("x");
+    expect(config.defaultsUsed).toEqual([]);
+  });
+
+  it.each(["DATABASE_URL", "AUTH_SECRET", "TOKEN_ENCRYPTION_KEY", "AUTH_TWITTER_ID"])(
+    "names missing %s in production",
+    (name) => {
+      const problems = problemsOf({ ...completeProduction, [name]: undefined });
+
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(new RegExp(`^${name} is missing`));
+    },
+  );
+
+  it("names a malformed DATABASE_URL", () => {
+    const problems = problemsOf({ ...completeProduction, DATABASE_URL: "mysql://localhost/x" });
+
+    expect(problems[0]).toMatch(/^DATABASE_URL is invalid/);
+  });
+
+  it("treats an empty variable as missing", () => {
+    const problems = problemsOf({ ...completeProduction, AUTH_SECRET: "  " });
+
+    expect(problems[0]).toMatch(/^AUTH_SECRET is missing/);
+  });
+
+  it("uses embedded defaults in development", () => {
+    const config = parseConfig({ NODE_ENV: "development" });
+
+    expect(config.appEnv).toBe("development");
+    expect(config.database).toEqual({ kind: "pglite", dataDir: ".data/pglite" });
+    expect(config.x).toMatchObject({ kind: "sandbox", url: "http://localhost:4010" });
+    expect(config.defaultsUsed).toContain("AUTH_SECRET");
+  });
+
+  it("lets APP_ENV=test run a production build on defaults", () => {
+    const config = parseConfig({ NODE_ENV: "production", APP_ENV: "test" });
+
+    expect(config.appEnv).toBe("test");
+    expect(config.database.kind).toBe("pglite");
+  });
+
+  it("turns off prepared statements behind a transaction pooler", () => {
+    const config = parseConfig({ ...completeProduction, DATABASE_TRANSACTION_POOLER: "true" });
+
+    expect(config.database).toMatchObject({ kind: "postgres", transactionPooler: true, poolMax: 5 });
+  });
+});
