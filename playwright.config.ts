@@ -1,8 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
-
-export const APP_PORT = 3100;
-export const SANDBOX_PORT = 4110;
+import { APP_PORT, APP_URL, E2E_TOKEN_KEY, SANDBOX_PORT, SANDBOX_URL } from "./e2e/support/constants";
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(chromiumPath)) {
@@ -20,13 +18,29 @@ export default defineConfig({
   timeout: 60_000,
   reporter: process.env.CI ? "line" : "list",
   use: {
-    baseURL: `http://localhost:${APP_PORT}`,
+    baseURL: APP_URL,
     trace: "retain-on-failure",
   },
   webServer: [
     {
+      command: "node node_modules/tsx/dist/cli.mjs sandbox/main.ts",
+      url: `${SANDBOX_URL}/_admin/clock`,
+      env: {
+        X_SANDBOX_PORT: String(SANDBOX_PORT),
+        X_SANDBOX_REDIRECT_URIS: `${APP_URL}/api/auth/callback/twitter`,
+        X_SANDBOX_TIER: "basic",
+      },
+      timeout: 60_000,
+      reuseExistingServer: false,
+    },
+    {
       command: "node e2e/support/serve-app.mjs",
-      url: `http://localhost:${APP_PORT}/api/health`,
+      url: `${APP_URL}/api/health`,
+      env: {
+        E2E_APP_PORT: String(APP_PORT),
+        X_SANDBOX_URL: SANDBOX_URL,
+        TOKEN_ENCRYPTION_KEY: E2E_TOKEN_KEY,
+      },
       timeout: 600_000,
       reuseExistingServer: false,
       stdout: "pipe",

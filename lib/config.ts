@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTokenKeys, TokenKeyError } from "@/lib/crypto/token-keys";
 
 // The one place that reads process.env. Every other module calls getConfig().
 // Values are parsed on the first call, not at import, so that `next build`
@@ -108,6 +109,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     problems.push(
       "AUTH_TWITTER_SECRET is missing: the OAuth 2.0 client secret of your X app (X apps of type 'Web App' are confidential clients).",
     );
+  }
+  if (values.TOKEN_ENCRYPTION_KEY) {
+    try {
+      parseTokenKeys(values.TOKEN_ENCRYPTION_KEY);
+    } catch (error) {
+      if (!(error instanceof TokenKeyError)) throw error;
+      problems.push(error.message);
+    }
   }
   if (problems.length > 0) throw new ConfigError(problems);
 

@@ -74,3 +74,11 @@ describe("parseConfig", () => {
     expect(config.database).toMatchObject({ kind: "postgres", transactionPooler: true, poolMax: 5 });
   });
 });
+
+describe("parseConfig token keys", () => {
+  it("names a TOKEN_ENCRYPTION_KEY of the wrong length", () => {
+    const problems = problemsOf({ ...completeProduction, TOKEN_ENCRYPTION_KEY: "c2hvcnQ=" });
+
+    expect(problems[0]).toMatch(/^TOKEN_ENCRYPTION_KEY entry 1 is invalid/);
+  });
+});

@@ -1,0 +1,31 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+// Pages anyone may see. Everything else under the matcher needs a session.
+const PUBLIC_PATHS = new Set(["/", "/signin"]);
+
+// Auth.js names the cookie with the __Secure- prefix on https origins.
+const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+
+/**
+ * Sends signed-out visitors of app pages to sign-in before any page renders.
+ * It only looks for the session cookie: each page still loads the session
+ * from the database through requireUser().
+ */
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (PUBLIC_PATHS.has(pathname)) return NextResponse.next();
+  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
+
+  if (pathname.startsWith("/api/")) {
+    return NextResponse.json({ error: "Sign in to use this endpoint." }, { status: 401 });
+  }
+  const signIn = new URL("/signin", request.url);
+  signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
+
+  return NextResponse.redirect(signIn);
+}
+
+export const config = {
+  // Leaves Auth.js, Inngest, the health check, Next.js assets and files with an extension alone.
+  matcher: ["/((?!api/auth|api/inngest|api/health|_next/static|_next/image|.*\\.[A-Za-z0-9]+$).*)"],
+};
