@@ -2,8 +2,8 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly files from its package folder at run time,
-  // and pino starts worker threads; neither survives bundling.
-  serverExternalPackages: ["@electric-sql/pglite", "pino", "pino-pretty"],
+  // pino starts worker threads and jsdom reads its own files; none survives bundling.
+  serverExternalPackages: ["@electric-sql/pglite", "pino", "pino-pretty", "jsdom"],
   poweredByHeader: false,
   // Next.js would otherwise write AGENTS.md files into the repository on `next dev`.
   agentRules: false,
