@@ -2,7 +2,13 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 
-const REQUIRED = ["DATABASE_URL", "AUTH_SECRET", "TOKEN_ENCRYPTION_KEY", "AUTH_TWITTER_ID"] as const;
+const REQUIRED = [
+  "DATABASE_URL",
+  "AUTH_SECRET",
+  "TOKEN_ENCRYPTION_KEY",
+  "AUTH_TWITTER_ID",
+  "INNGEST_SIGNING_KEY",
+] as const;
 
 const productionEnv: Record<string, string> = {
   DATABASE_URL: "postgres://postgres@127.0.0.1:5432/postgres",
@@ -10,6 +16,7 @@ const productionEnv: Record<string, string> = {
   TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
   AUTH_TWITTER_ID: "client-id",
   AUTH_TWITTER_SECRET: "client-secret",
+  INNGEST_SIGNING_KEY: "signkey-prod-0123456789abcdef",
 };
 
 /** Starts the built app with `next start` and collects what it prints until it exits or 20 s pass. */

@@ -35,6 +35,17 @@ const environmentSchema = z.object({
   AUTH_TWITTER_SECRET: optionalString,
   X_SANDBOX_URL: optionalString.pipe(z.url().optional()),
   X_API_TIER: z.enum(["free", "basic", "pro", "pay-per-use"]).optional(),
+  X_USER_POST_LIMIT: z.coerce.number().int().min(1).optional(),
+  X_APP_POST_LIMIT: z.coerce.number().int().min(1).optional(),
+  INNGEST_DEV: optionalString,
+  INNGEST_SIGNING_KEY: optionalString,
+  INNGEST_EVENT_KEY: optionalString,
+  INNGEST_BASE_URL: optionalString.pipe(z.url().optional()),
+  PUBLISH_PACING_SECONDS: z.coerce.number().min(0).max(120).optional(),
+  ARTICLE_FETCH_ALLOW_LOOPBACK: z.enum(["true", "false", "1", "0"]).optional(),
+  AI_WRITER_BASE_URL: optionalString.pipe(z.url().optional()),
+  AI_WRITER_API_KEY: optionalString,
+  AI_WRITER_MODEL: optionalString,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 });
 
@@ -50,6 +61,20 @@ export interface Config {
     | { kind: "x"; clientId: string; clientSecret: string | undefined }
     | { kind: "sandbox"; url: string; clientId: string; clientSecret: string };
   xApiTier: "free" | "basic" | "pro" | "pay-per-use";
+  /** Operator overrides of the tier's posting limits; undefined keeps the tier default. */
+  xPostLimits: { user: number | undefined; app: number | undefined };
+  inngest: {
+    isDev: boolean;
+    signingKey: string | undefined;
+    eventKey: string | undefined;
+    baseUrl: string | undefined;
+  };
+  /** Seconds between two posts of one thread: X sometimes rejects a reply to a post created a moment earlier. */
+  publishPacingSeconds: number;
+  /** Lets article import fetch loopback addresses; for tests, rejected in production. */
+  articleFetchAllowLoopback: boolean;
+  /** The OpenAI-compatible endpoint of the optional language-model writer; null keeps distillation offline. */
+  aiWriter: { baseUrl: string; apiKey: string | undefined; model: string } | null;
   logLevel: string;
   /** Names of the variables that fell back to development defaults. */
   defaultsUsed: string[];
@@ -110,6 +135,25 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       "AUTH_TWITTER_SECRET is missing: the OAuth 2.0 client secret of your X app (X apps of type 'Web App' are confidential clients).",
     );
   }
+  const allowLoopback =
+    values.ARTICLE_FETCH_ALLOW_LOOPBACK === "true" || values.ARTICLE_FETCH_ALLOW_LOOPBACK === "1";
+  if (isProduction && allowLoopback) {
+    problems.push(
+      "ARTICLE_FETCH_ALLOW_LOOPBACK must not be set in production: it lets article import reach this server's own network.",
+    );
+  }
+  const isInngestDev =
+    values.INNGEST_DEV !== undefined && values.INNGEST_DEV !== "0" && values.INNGEST_DEV !== "false";
+  if (isProduction && !isInngestDev && !values.INNGEST_SIGNING_KEY) {
+    problems.push(
+      "INNGEST_SIGNING_KEY is missing: the signing key of your Inngest app, so only Inngest can call /api/inngest (the Vercel integration sets it).",
+    );
+  }
+  if (values.AI_WRITER_BASE_URL && !values.AI_WRITER_MODEL) {
+    problems.push(
+      "AI_WRITER_MODEL is missing: the model name to use at AI_WRITER_BASE_URL, or unset AI_WRITER_BASE_URL to keep distillation offline.",
+    );
+  }
   if (values.TOKEN_ENCRYPTION_KEY) {
     try {
       parseTokenKeys(values.TOKEN_ENCRYPTION_KEY);
@@ -152,6 +196,23 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     tokenEncryptionKeys: values.TOKEN_ENCRYPTION_KEY ?? DEVELOPMENT_TOKEN_KEY,
     x,
     xApiTier: values.X_API_TIER ?? "basic",
+    xPostLimits: { user: values.X_USER_POST_LIMIT, app: values.X_APP_POST_LIMIT },
+    inngest: {
+      isDev: isInngestDev,
+      signingKey: values.INNGEST_SIGNING_KEY,
+      eventKey: values.INNGEST_EVENT_KEY,
+      baseUrl: values.INNGEST_BASE_URL,
+    },
+    publishPacingSeconds: values.PUBLISH_PACING_SECONDS ?? 3,
+    articleFetchAllowLoopback: allowLoopback,
+    aiWriter:
+      values.AI_WRITER_BASE_URL && values.AI_WRITER_MODEL
+        ? {
+            baseUrl: values.AI_WRITER_BASE_URL,
+            apiKey: values.AI_WRITER_API_KEY,
+            model: values.AI_WRITER_MODEL,
+          }
+        : null,
     logLevel: values.LOG_LEVEL ?? (appEnv === "test" ? "warn" : "info"),
     defaultsUsed,
   };

@@ -8,6 +8,7 @@ const completeProduction = {
   TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
   AUTH_TWITTER_ID: "client-id",
   AUTH_TWITTER_SECRET: "client-secret",
+  INNGEST_SIGNING_KEY: "signkey-prod-0123456789abcdef",
 };
 
 function problemsOf(env: Record<string, string | undefined>): string[] {
@@ -30,7 +31,7 @@ describe("parseConfig", () => {
     expect(config.defaultsUsed).toEqual([]);
   });
 
-  it.each(["DATABASE_URL", "AUTH_SECRET", "TOKEN_ENCRYPTION_KEY", "AUTH_TWITTER_ID"])(
+  it.each(["DATABASE_URL", "AUTH_SECRET", "TOKEN_ENCRYPTION_KEY", "AUTH_TWITTER_ID", "INNGEST_SIGNING_KEY"])(
     "names missing %s in production",
     (name) => {
       const problems = problemsOf({ ...completeProduction, [name]: undefined });
@@ -80,5 +81,19 @@ describe("parseConfig token keys", () => {
     const problems = problemsOf({ ...completeProduction, TOKEN_ENCRYPTION_KEY: "c2hvcnQ=" });
 
     expect(problems[0]).toMatch(/^TOKEN_ENCRYPTION_KEY entry 1 is invalid/);
+  });
+});
+
+describe("parseConfig production safety", () => {
+  it("rejects loopback article fetching in production", () => {
+    const problems = problemsOf({ ...completeProduction, ARTICLE_FETCH_ALLOW_LOOPBACK: "true" });
+
+    expect(problems[0]).toMatch(/^ARTICLE_FETCH_ALLOW_LOOPBACK must not be set in production/);
+  });
+
+  it("allows loopback article fetching in tests", () => {
+    expect(
+      parseConfig({ APP_ENV: "test", ARTICLE_FETCH_ALLOW_LOOPBACK: "1" }).articleFetchAllowLoopback,
+    ).toBe(true);
   });
 });
