@@ -18,7 +18,7 @@ test("new user signs in and sees their handle", async ({ page }) => {
 
   await signInAs(page, { name: "Ada Writer", username });
 
-  await expect(page.getByRole("heading", { name: "Ada Writer" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await expect(page.getByTestId("current-handle")).toHaveText(`@${username}`);
   await expect(page.getByRole("img", { name: "Ada Writer's avatar" }).first()).toBeVisible();
 });

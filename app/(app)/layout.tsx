@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { Avatar } from "@/components/avatar";
 import { signOut } from "@/lib/auth";
-import { getXAccount, requireUser } from "@/lib/auth/current-user";
+import { getXAccount } from "@/lib/accounts/x-account";
+import { requireUser } from "@/lib/auth/current-user";
 import { signInWithX } from "../signin/actions";
 
 async function signOutOfApp() {

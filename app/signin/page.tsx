@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { TimeZoneField } from "@/components/time-zone-field";
 import { XLogo } from "@/components/x-logo";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { parseSignInFailure, SIGN_IN_FAILURE_MESSAGES } from "@/lib/auth/sign-in-errors";
@@ -46,6 +47,7 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
 
       <form action={signInWithX} className="mt-8">
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
+        <TimeZoneField />
         <button
           type="submit"
           className="inline-flex w-full items-center justify-center gap-2 rounded-full bg-ink px-6 py-3 font-semibold text-white hover:bg-black focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"

@@ -3,6 +3,7 @@ import { getConfig } from "@/lib/config";
 import { getLogger } from "@/lib/log";
 import { createAdapter, storeFreshTokens } from "./adapter";
 import { recordSignInError } from "./sign-in-errors";
+import { adoptSignInTimeZone } from "./time-zone-cookie";
 import { createXProvider } from "./x-provider";
 
 declare module "next-auth" {
@@ -36,6 +37,7 @@ export function buildAuthConfig(): NextAuthConfig {
     events: {
       async signIn({ user, account, isNewUser }) {
         if (account) await storeFreshTokens(account);
+        if (isNewUser && user.id) await adoptSignInTimeZone(user.id);
         log.info({ userId: user.id, isNewUser: isNewUser ?? false }, "signed in with X");
       },
       async signOut() {

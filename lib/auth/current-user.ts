@@ -1,7 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { account, getDb, user } from "@/lib/db";
+import { getDb, user } from "@/lib/db";
 import { auth } from "./index";
 
 export type CurrentUser = typeof user.$inferSelect;
@@ -25,17 +25,4 @@ export async function requireUser(): Promise<CurrentUser> {
   if (!current) redirect("/signin");
 
   return current;
-}
-
-export type XAccount = typeof account.$inferSelect;
-
-/** The X account linked to a user, or null when there is none. */
-export async function getXAccount(userId: string): Promise<XAccount | null> {
-  const [row] = await getDb()
-    .select()
-    .from(account)
-    .where(and(eq(account.userId, userId), eq(account.provider, "twitter")))
-    .limit(1);
-
-  return row ?? null;
 }

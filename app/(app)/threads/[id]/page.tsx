@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Composer } from "@/components/composer/composer";
+import { requireUser } from "@/lib/auth/current-user";
+import { listPostingSlots } from "@/lib/settings/preferences";
+import { getOwnedThread } from "@/lib/threads/queries";
+import { threadIdSchema } from "@/lib/threads/schemas";
+import { EDITABLE_STATUSES } from "@/lib/threads/types";
+import { ThreadActions } from "./thread-actions";
+
+export const metadata: Metadata = { title: "Composer" };
+
+export default async function ThreadPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const { id } = await params;
+  if (!threadIdSchema.safeParse(id).success) notFound();
+
+  const thread = await getOwnedThread(user.id, id);
+  if (!thread) notFound();
+  const slots = await listPostingSlots(user.id);
+
+  return (
+    <main className="space-y-6">
+      <nav aria-label="Breadcrumb" className="flex items-center justify-between text-sm">
+        <Link href="/dashboard" className="text-neutral-600 hover:text-ink">
+          ← Dashboard
+        </Link>
+        <ThreadActions threadId={thread.id} />
+      </nav>
+      {thread.lastError && (
+        <p role="alert" className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+          {thread.lastError}
+        </p>
+      )}
+      <Composer
+        thread={{
+          id: thread.id,
+          title: thread.title,
+          numbering: thread.numbering,
+          revision: thread.revision,
+          isEditable: EDITABLE_STATUSES.includes(thread.status),
+        }}
+        posts={thread.posts.map((post) => post.text)}
+        author={{ name: user.name, username: user.username, image: user.image }}
+        schedule={{
+          status: thread.status,
+          publishAt: thread.publishAt?.toISOString() ?? null,
+          timeZone: user.timezone,
+          hasSlots: slots.length > 0,
+        }}
+      />
+    </main>
+  );
+}
