@@ -123,4 +123,5 @@ CREATE INDEX "insight_article_idx" ON "insight" USING btree ("article_id","posit
 CREATE UNIQUE INDEX "posting_slot_unique_idx" ON "posting_slot" USING btree ("user_id","weekday","local_time");--> statement-breakpoint
 CREATE INDEX "thread_user_idx" ON "thread" USING btree ("user_id","status","publish_at");--> statement-breakpoint
 CREATE INDEX "thread_due_idx" ON "thread" USING btree ("publish_at") WHERE "thread"."status" = 'scheduled';--> statement-breakpoint
-CREATE UNIQUE INDEX "thread_post_position_idx" ON "thread_post" USING btree ("thread_id","position");
+CREATE UNIQUE INDEX "thread_post_position_idx" ON "thread_post" USING btree ("thread_id","position");--> statement-breakpoint
+CREATE INDEX "thread_post_posted_idx" ON "thread_post" USING btree ("posted_at") WHERE "thread_post"."state" = 'posted';

@@ -111,7 +111,13 @@ export const threadPost = pgTable(
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
   },
-  (table) => [uniqueIndex("thread_post_position_idx").on(table.threadId, table.position)],
+  (table) => [
+    uniqueIndex("thread_post_position_idx").on(table.threadId, table.position),
+    // The app-wide posting budget counts posts by time across all users.
+    index("thread_post_posted_idx")
+      .on(table.postedAt)
+      .where(sql`${table.state} = 'posted'`),
+  ],
 );
 
 export const postingSlot = pgTable(
