@@ -41,7 +41,7 @@ test("paste, split, edit and schedule a thread in the writer's zone", async ({ p
     await expect(page.getByTestId(`post-${index + 1}`).getByText(/ left$/)).toBeVisible();
   }
 
-  await page.getByLabel("Post 2").fill("Edited: the same tools that make Rust safe also help with concurrency.");
+  await page.getByRole("textbox", { name: "Post 2", exact: true }).fill("Edited: the same tools that make Rust safe also help with concurrency.");
   await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible({ timeout: 10_000 });
 
   await page.getByLabel("Date").fill("2030-03-10");
@@ -61,7 +61,7 @@ test("paste, split, edit and schedule a thread in the writer's zone", async ({ p
   await expect(upcoming.getByText(`${count} posts · Scheduled`)).toBeVisible();
 
   await upcoming.getByRole("link").first().click();
-  await expect(page.getByLabel("Post 2")).toHaveValue(
+  await expect(page.getByRole("textbox", { name: "Post 2", exact: true })).toHaveValue(
     "Edited: the same tools that make Rust safe also help with concurrency.",
   );
 });

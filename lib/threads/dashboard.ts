@@ -32,15 +32,15 @@ async function listSummaries(
       publishAt: thread.publishAt,
       updatedAt: thread.updatedAt,
       lastError: thread.lastError,
-      firstPost: sql<string>`coalesce((select ${threadPost.text} from ${threadPost} where ${threadPost.threadId} = ${thread.id} order by ${threadPost.position} limit 1), '')`,
-      postCount: sql<number>`(select count(*)::int from ${threadPost} where ${threadPost.threadId} = ${thread.id})`,
-      postedCount: sql<number>`(select count(*)::int from ${threadPost} where ${threadPost.threadId} = ${thread.id} and ${threadPost.state} = 'posted')`,
-      firstXPostId: sql<
-        string | null
-      >`(select ${threadPost.xPostId} from ${threadPost} where ${threadPost.threadId} = ${thread.id} and ${threadPost.position} = 0)`,
+      firstPost: sql<string>`coalesce(max(${threadPost.text}) filter (where ${threadPost.position} = 0), '')`,
+      postCount: sql<number>`count(${threadPost.id})::int`,
+      postedCount: sql<number>`(count(${threadPost.id}) filter (where ${threadPost.state} = 'posted'))::int`,
+      firstXPostId: sql<string | null>`max(${threadPost.xPostId}) filter (where ${threadPost.position} = 0)`,
     })
     .from(thread)
+    .leftJoin(threadPost, eq(threadPost.threadId, thread.id))
     .where(and(eq(thread.userId, userId), inArray(thread.status, statuses)))
+    .groupBy(thread.id)
     .orderBy(...(order === "upcoming" ? [asc(thread.publishAt)] : [desc(thread.updatedAt)]))
     .limit(DASHBOARD_LIST_LIMIT);
 
