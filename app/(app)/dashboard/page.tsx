@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { WorkerStatusBanner } from "@/components/worker-status-banner";
 import { requireUser } from "@/lib/auth/current-user";
 import { evaluateBudget } from "@/lib/budget/evaluate-budget";
 import { loadDashboard, type ThreadSummary } from "@/lib/threads/dashboard";
@@ -122,6 +123,8 @@ export default async function DashboardPage() {
           </button>
         </form>
       </div>
+
+      {lists.upcoming.length > 0 && <WorkerStatusBanner timeZone={user.timezone} />}
 
       {!hasAnything && (
         <section className="rounded-xl border border-dashed border-neutral-300 p-10 text-center">

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Composer } from "@/components/composer/composer";
+import { PublishStatus } from "@/components/publish-status";
+import { WorkerStatusBanner } from "@/components/worker-status-banner";
 import { requireUser } from "@/lib/auth/current-user";
 import { listPostingSlots } from "@/lib/settings/preferences";
 import { getOwnedThread } from "@/lib/threads/queries";
@@ -28,10 +30,9 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
         </Link>
         <ThreadActions threadId={thread.id} />
       </nav>
-      {thread.lastError && (
-        <p role="alert" className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
-          {thread.lastError}
-        </p>
+      {thread.status === "scheduled" && <WorkerStatusBanner timeZone={user.timezone} />}
+      {thread.status !== "draft" && thread.status !== "cancelled" && (
+        <PublishStatus thread={thread} username={user.username} />
       )}
       <Composer
         thread={{
