@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { API_HEADERS, SECURITY_HEADERS } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly files from its package folder at run time,
@@ -11,6 +12,12 @@ const nextConfig: NextConfig = {
   // `npm run typecheck` checks the whole repository (tests and the X sandbox too),
   // so the build skips its own narrower pass.
   typescript: { ignoreBuildErrors: true },
+  async headers() {
+    return [
+      { source: "/:path*", headers: SECURITY_HEADERS },
+      { source: "/api/:path*", headers: API_HEADERS },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { nextWithPagePolicy } from "@/lib/security/page-policy";
 
 // Pages anyone may see. Everything else under the matcher needs a session.
 const PUBLIC_PATHS = new Set(["/", "/signin"]);
@@ -7,16 +8,18 @@ const PUBLIC_PATHS = new Set(["/", "/signin"]);
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 /**
- * Sends signed-out visitors of app pages to sign-in before any page renders.
- * It only looks for the session cookie: each page still loads the session
- * from the database through requireUser().
+ * Sends signed-out visitors of app pages to sign-in before any page renders,
+ * and gives each page request the nonce of its Content-Security-Policy. It
+ * only looks for the session cookie: each page still loads the session from
+ * the database through requireUser().
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (PUBLIC_PATHS.has(pathname)) return NextResponse.next();
-  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
+  const isApi = pathname.startsWith("/api/");
+  const isAllowed = PUBLIC_PATHS.has(pathname) || SESSION_COOKIES.some((name) => request.cookies.has(name));
+  if (isAllowed) return isApi ? NextResponse.next() : nextWithPagePolicy(request);
 
-  if (pathname.startsWith("/api/")) {
+  if (isApi) {
     return NextResponse.json({ error: "Sign in to use this endpoint." }, { status: 401 });
   }
   const signIn = new URL("/signin", request.url);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -6,7 +7,10 @@ export const metadata: Metadata = {
   description: "Turn your long-form writing into X threads, and post them on schedule from your own account.",
 };
 
-export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+export default async function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+  // Every page renders per request, so that Next.js can put the CSP nonce on its scripts.
+  await connection();
+
   return (
     <html lang="en">
       <body className="min-h-screen font-sans antialiased">{children}</body>

@@ -20,7 +20,9 @@ async function pasteInto(page: import("@playwright/test").Page, selector: string
       const data = new DataTransfer();
       data.setData("text/plain", text);
       const target = document.querySelector(selector)!;
-      target.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+      target.dispatchEvent(
+        new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }),
+      );
     },
     { selector, text },
   );
@@ -41,8 +43,12 @@ test("paste, split, edit and schedule a thread in the writer's zone", async ({ p
     await expect(page.getByTestId(`post-${index + 1}`).getByText(/ left$/)).toBeVisible();
   }
 
-  await page.getByRole("textbox", { name: "Post 2", exact: true }).fill("Edited: the same tools that make Rust safe also help with concurrency.");
-  await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible({ timeout: 10_000 });
+  await page
+    .getByRole("textbox", { name: "Post 2", exact: true })
+    .fill("Edited: the same tools that make Rust safe also help with concurrency.");
+  await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible({
+    timeout: 10_000,
+  });
 
   await page.getByLabel("Date").fill("2030-03-10");
   await page.getByLabel("Time").fill("21:30");

@@ -2,7 +2,13 @@ import { decryptToken, parseTokenKeys } from "../lib/crypto/tokens";
 import { E2E_TOKEN_KEY } from "./support/constants";
 import { NEEDS_DATABASE, openAppDatabase } from "./support/database";
 import { expect, test } from "./support/fixtures";
-import { latestToken, listSandboxTokens, listSandboxUsers, revokeAtSandbox } from "./support/sandbox";
+import {
+  addSandboxFault,
+  latestToken,
+  listSandboxTokens,
+  listSandboxUsers,
+  revokeAtSandbox,
+} from "./support/sandbox";
 import { openConsentPage, signInAs, uniqueHandle } from "./support/sign-in";
 
 const keys = parseTokenKeys(E2E_TOKEN_KEY);
@@ -57,6 +63,44 @@ test("lost sign-in cookies get their own message", async ({ page, context }) => 
   await page.getByRole("button", { name: "Authorize app" }).click();
 
   await expect(page.getByRole("main").getByRole("alert")).toContainText("lost its sign-in cookies");
+});
+
+test("unreachable X gets its own message", async ({ page }) => {
+  await addSandboxFault({ method: "POST", path: "/2/oauth2/token", kind: "drop" });
+  await openConsentPage(page);
+  await page.getByLabel("Create a new user").check();
+  await page.getByLabel("Display name").fill("Offline Writer");
+  await page.getByLabel("Handle").fill(uniqueHandle("off"));
+  await page.getByRole("button", { name: "Authorize app" }).click();
+
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "X could not be reached, so the sign-in could not finish. Wait a minute and try again.",
+  );
+});
+
+test("delete account removes the user after confirmation", async ({ page }) => {
+  const user = { name: "Deleting Writer", username: uniqueHandle("del") };
+  await signInAs(page, user);
+  await page.goto("/settings");
+
+  await page.getByLabel(/Type your X handle/).fill("someone-else");
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(
+    `Type your X handle, ${user.username}`,
+  );
+
+  await page.getByLabel(/Type your X handle/).fill(`@${user.username}`);
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await page.waitForURL((url) => url.pathname === "/");
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/signin/);
+
+  const database = openAppDatabase();
+  if (database) {
+    const rows = await database`select id from "user" where username = ${user.username}`;
+    await database.end();
+    expect(rows).toHaveLength(0);
+  }
 });
 
 test("sign-in after a revoked grant stores the new tokens", async ({ page }) => {

@@ -15,6 +15,25 @@ const DEFAULT_SANDBOX_URL = "http://localhost:4010";
 const HOW_TO_SET =
   "Set it in the environment (for example in .env.local or your host's project settings); .env.example lists every variable.";
 
+// Purpose of each variable, quoted in the message when its value is invalid.
+const VARIABLE_PURPOSES: Record<string, string> = {
+  APP_ENV: "development, test or production; overrides NODE_ENV",
+  DATABASE_URL: "the PostgreSQL connection string, postgres://user:password@host:5432/database",
+  DATABASE_POOL_MAX: "connections per server instance, 1 to 100",
+  DATABASE_TRANSACTION_POOLER: "true when DATABASE_URL goes through a transaction pooler such as PgBouncer",
+  AUTH_SECRET: "the secret that signs sessions, at least 32 random characters",
+  AUTH_URL: "the app's public origin, such as https://insightprose.example.com",
+  X_SANDBOX_URL: "the X sandbox's address, for development and tests",
+  X_API_TIER: "your X API access tier: free, basic, pro or pay-per-use",
+  X_USER_POST_LIMIT: "posts one user may make in X's window, a whole number",
+  X_APP_POST_LIMIT: "posts the whole app may make in X's window, a whole number",
+  INNGEST_BASE_URL: "the address of a self-hosted Inngest server",
+  PUBLISH_PACING_SECONDS: "seconds between two posts of a thread, 0 to 120",
+  ARTICLE_FETCH_ALLOW_LOOPBACK: "true or false; for tests only",
+  AI_WRITER_BASE_URL: "the OpenAI-compatible endpoint of the language-model writer",
+  LOG_LEVEL: "fatal, error, warn, info, debug, trace or silent",
+};
+
 const optionalString = z
   .string()
   .trim()
@@ -95,12 +114,46 @@ function resolveAppEnv(env: Record<string, string | undefined>): AppEnv {
   return "development";
 }
 
+/**
+ * Lists settings that only development and tests may use: the X sandbox,
+ * PGlite, and the secrets built into this file, which anyone can read.
+ */
+function findDevelopmentOnlySettings(values: z.infer<typeof environmentSchema>): string[] {
+  const problems: string[] = [];
+  if (values.X_SANDBOX_URL) {
+    problems.push(
+      "X_SANDBOX_URL must not be set in production: the X sandbox stands in for X in development and tests only. Unset it; production signs in with the X app in AUTH_TWITTER_ID.",
+    );
+  }
+  if (values.PGLITE_DIR) {
+    problems.push(
+      "PGLITE_DIR must not be set in production: PGlite is the embedded development database. Unset it; production uses PostgreSQL at DATABASE_URL.",
+    );
+  }
+  if (values.AUTH_SECRET === DEVELOPMENT_AUTH_SECRET) {
+    problems.push(
+      "AUTH_SECRET is the public development secret: sessions signed with it can be forged. Generate your own with `openssl rand -base64 33`.",
+    );
+  }
+  if (values.TOKEN_ENCRYPTION_KEY?.split(",").some((entry) => entry.trim() === DEVELOPMENT_TOKEN_KEY)) {
+    problems.push(
+      "TOKEN_ENCRYPTION_KEY contains the public development key: X tokens encrypted with it are readable by anyone. Generate your own with `openssl rand -base64 32`.",
+    );
+  }
+
+  return problems;
+}
+
 /** Parses and checks the environment; throws ConfigError naming every invalid variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const parsed = environmentSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join(".")} is invalid: ${issue.message}.`),
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join(".");
+        const purpose = VARIABLE_PURPOSES[name];
+        return `${name} is invalid: ${issue.message}.${purpose ? ` Expected ${purpose}.` : ""}`;
+      }),
     );
   }
 
@@ -144,11 +197,16 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   const isInngestDev =
     values.INNGEST_DEV !== undefined && values.INNGEST_DEV !== "0" && values.INNGEST_DEV !== "false";
-  if (isProduction && !isInngestDev && !values.INNGEST_SIGNING_KEY) {
+  if (isProduction && isInngestDev) {
+    problems.push(
+      "INNGEST_DEV must not be set in production: it lets anyone call /api/inngest unsigned. Set INNGEST_SIGNING_KEY instead.",
+    );
+  } else if (isProduction && !values.INNGEST_SIGNING_KEY) {
     problems.push(
       "INNGEST_SIGNING_KEY is missing: the signing key of your Inngest app, so only Inngest can call /api/inngest (the Vercel integration sets it).",
     );
   }
+  if (isProduction) problems.push(...findDevelopmentOnlySettings(values));
   if (values.AI_WRITER_BASE_URL && !values.AI_WRITER_MODEL) {
     problems.push(
       "AI_WRITER_MODEL is missing: the model name to use at AI_WRITER_BASE_URL, or unset AI_WRITER_BASE_URL to keep distillation offline.",

@@ -1,9 +1,17 @@
 // Applies the SQL migrations in drizzle/ to the configured database.
 // Production runs this as a deploy step, before `next build`.
-import { getConfig } from "@/lib/config";
+import { ConfigError, getConfig } from "@/lib/config";
 import { closeDb, migrateDatabase } from "@/lib/db";
 
-const { database } = getConfig();
+let config;
+try {
+  config = getConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`Cannot migrate. ${error.message}`);
+  process.exit(1);
+}
+const { database } = config;
 const target = database.kind === "postgres" ? new URL(database.url).host : `PGlite at ${database.dataDir}`;
 
 try {

@@ -97,3 +97,77 @@ describe("parseConfig production safety", () => {
     ).toBe(true);
   });
 });
+
+describe("parseConfig production messages", () => {
+  const development = parseConfig({ NODE_ENV: "development" });
+
+  it("says what a malformed variable is for", () => {
+    const problems = problemsOf({ ...completeProduction, DATABASE_POOL_MAX: "lots" });
+
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(
+      /^DATABASE_POOL_MAX is invalid: .*Expected connections per server instance, 1 to 100\.$/,
+    );
+  });
+
+  it("names every missing variable at once", () => {
+    const problems = problemsOf({ NODE_ENV: "production" });
+
+    expect(problems.map((problem) => problem.split(" ")[0])).toEqual([
+      "DATABASE_URL",
+      "AUTH_SECRET",
+      "TOKEN_ENCRYPTION_KEY",
+      "AUTH_TWITTER_ID",
+      "INNGEST_SIGNING_KEY",
+    ]);
+  });
+
+  it("rejects the X sandbox in production", () => {
+    const problems = problemsOf({ ...completeProduction, X_SANDBOX_URL: "http://localhost:4010" });
+
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^X_SANDBOX_URL must not be set in production/);
+  });
+
+  it("rejects PGlite in production", () => {
+    const problems = problemsOf({ ...completeProduction, PGLITE_DIR: ".data/pglite" });
+
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^PGLITE_DIR must not be set in production/);
+  });
+
+  it("rejects the development AUTH_SECRET in production", () => {
+    const problems = problemsOf({ ...completeProduction, AUTH_SECRET: development.authSecret });
+
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^AUTH_SECRET is the public development secret/);
+  });
+
+  it("rejects the development token key in production", () => {
+    const keys = `${completeProduction.TOKEN_ENCRYPTION_KEY},${development.tokenEncryptionKeys}`;
+    const problems = problemsOf({ ...completeProduction, TOKEN_ENCRYPTION_KEY: keys });
+
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^TOKEN_ENCRYPTION_KEY contains the public development key/);
+  });
+
+  it("allows development settings in tests", () => {
+    const config = parseConfig({
+      NODE_ENV: "production",
+      APP_ENV: "test",
+      X_SANDBOX_URL: "http://localhost:4110",
+      PGLITE_DIR: "memory://",
+    });
+
+    expect(config.x.kind).toBe("sandbox");
+    expect(config.database.kind).toBe("pglite");
+  });
+});
+
+describe("parseConfig Inngest in production", () => {
+  it("rejects INNGEST_DEV in production", () => {
+    const problems = problemsOf({ ...completeProduction, INNGEST_DEV: "1" });
+
+    expect(problems).toContainEqual(expect.stringMatching(/^INNGEST_DEV must not be set in production/));
+  });
+});

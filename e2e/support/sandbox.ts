@@ -51,3 +51,12 @@ export async function revokeAtSandbox(token: SandboxToken): Promise<void> {
   });
   if (!response.ok) throw new Error(`Revoking at the sandbox failed with ${response.status}.`);
 }
+
+/** Adds a fault rule at the sandbox (see sandbox/README.md for the kinds). */
+export async function addSandboxFault(rule: { method?: string; path: string; kind: string; times?: number }) {
+  await admin("/_admin/faults", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(rule),
+  });
+}

@@ -33,12 +33,9 @@ export const threadDraftSchema = z.object({
   revision: z.number().int().min(0),
 });
 
-export const timeZoneSchema = z
-  .string()
-  .trim()
-  .refine(isValidTimeZone, {
-    error: "That time zone is not recognised. Pick one from the list, such as Europe/Berlin.",
-  });
+export const timeZoneSchema = z.string().trim().refine(isValidTimeZone, {
+  error: "That time zone is not recognised. Pick one from the list, such as Europe/Berlin.",
+});
 
 export const wallTimeSchema = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date as YYYY-MM-DD."),
