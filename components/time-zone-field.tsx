@@ -1,13 +1,15 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
+
+const subscribe = () => () => {};
+const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone ?? "";
+// The server cannot know the browser's zone; the field fills in after hydration.
+const serverTimeZone = () => "";
 
 /** A hidden form field carrying the browser's IANA time zone. */
 export function TimeZoneField({ name = "timeZone" }: { name?: string }) {
-  const [timeZone, setTimeZone] = useState("");
-  useEffect(() => {
-    setTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone ?? "");
-  }, []);
+  const timeZone = useSyncExternalStore(subscribe, browserTimeZone, serverTimeZone);
 
   return <input type="hidden" name={name} value={timeZone} />;
 }

@@ -21,8 +21,10 @@ export function useAutosave<T>(
   const savedValue = useRef(value);
   const inFlight = useRef<Promise<boolean> | null>(null);
   const saveRef = useRef(save);
-  saveRef.current = save;
-  latest.current = value;
+  useEffect(() => {
+    saveRef.current = save;
+    latest.current = value;
+  });
 
   const runSave = useCallback(async (): Promise<boolean> => {
     while (inFlight.current) await inFlight.current;
