@@ -40,6 +40,9 @@ export default defineConfig({
         E2E_APP_PORT: String(APP_PORT),
         X_SANDBOX_URL: SANDBOX_URL,
         TOKEN_ENCRYPTION_KEY: E2E_TOKEN_KEY,
+        // Article import tests serve their pages from 127.0.0.1.
+        ARTICLE_FETCH_ALLOW_LOOPBACK: "true",
+        INNGEST_DEV: "1",
       },
       timeout: 600_000,
       reuseExistingServer: false,
