@@ -25,6 +25,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/dashboard" className="text-sm text-neutral-700 hover:text-ink">
             Dashboard
           </Link>
+          <Link href="/articles" className="text-sm text-neutral-700 hover:text-ink">
+            Articles
+          </Link>
           <Link href="/settings" className="text-sm text-neutral-700 hover:text-ink">
             Settings
           </Link>
