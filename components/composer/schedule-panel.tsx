@@ -232,6 +232,13 @@ function BudgetSummary({
         thread uses {postCount}.
       </p>
       {budget.costUsd !== null && <p>Cost on pay-per-use: about ${budget.costUsd.toFixed(3)}.</p>}
+      {budget.observed && (
+        <p className={budget.observed.remaining < postCount ? "font-semibold text-amber-800" : undefined}>
+          X last reported {budget.observed.remaining} posts left until{" "}
+          {formatInstant(new Date(budget.observed.resetAt), timeZone)}; publishing waits for that reset if the
+          thread does not fit.
+        </p>
+      )}
       {!budget.fits && (
         <p className="font-semibold text-red-800">
           {budget.overBy} {budget.overBy === 1 ? "post" : "posts"} over the limit.{" "}

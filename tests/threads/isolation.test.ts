@@ -1,7 +1,9 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { getDb, postingSlot, thread, threadPost, user } from "@/lib/db";
+import { account, getDb, postingSlot, thread, threadPost, user } from "@/lib/db";
+import { recordRateLimits } from "@/lib/publishing/rate-limits";
+import { toWallTime } from "@/lib/time/zoned";
 import { setupTestDatabase } from "../helpers/database";
 import { createTestUser } from "../helpers/users";
 
@@ -174,5 +176,39 @@ describe("action input validation", () => {
     const result = await threads.cancelThreadAction({ id: "../../etc/passwd" });
 
     expect(result).toEqual({ ok: false, error: NOT_FOUND });
+  });
+});
+
+describe("budget preview", () => {
+  it("includes what X last reported for the writer's account", async () => {
+    const writer = await createTestUser({ timezone: "UTC" });
+    const [linked] = await getDb()
+      .insert(account)
+      .values({ userId: writer.id, type: "oauth", provider: "twitter", providerAccountId: `x-${writer.id}` })
+      .returning();
+    const resetAt = new Date(Date.now() + 6 * 3_600_000);
+    await recordRateLimits(linked!.id, {
+      endpoint: null,
+      user24h: { limit: 100, remaining: 3, resetAt },
+      app24h: null,
+    });
+    const draft = await createThreadDraft({ userId: writer.id, posts: ["a", "b", "c", "d"] });
+    session.current = writer;
+    const soon = toWallTime(new Date(Date.now() + 3_600_000), "UTC");
+
+    const result = await threads.previewBudgetAction({
+      id: draft.id,
+      ...soon,
+      posts: ["a", "b", "c", "d"],
+      numbering: false,
+    });
+
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.data.observed).toEqual({
+      remaining: 3,
+      resetAt: new Date(Math.floor(resetAt.getTime())).toISOString(),
+    });
+    expect(result.data.user.left).toBe(100);
   });
 });

@@ -3,11 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { getXAccount } from "@/lib/accounts/x-account";
 import { authedAction, type ActionResult } from "@/lib/actions/authed-action";
 import { evaluateBudget } from "@/lib/budget/evaluate-budget";
 import { getPostingLimits } from "@/lib/budget/tiers";
 import { AppError, notFound } from "@/lib/errors";
 import { notifyThreadScheduled } from "@/lib/publishing/dispatch";
+import { getObservedAllowance } from "@/lib/publishing/rate-limits";
 import { createThreadDraft, deleteThread, duplicateThread, saveThreadDraft } from "@/lib/threads/drafts";
 import { estimateThreadCost } from "@/lib/threads/cost";
 import { finalPostTexts } from "@/lib/threads/final-texts";
@@ -114,6 +116,8 @@ export interface BudgetPreview {
   overBy: number;
   earliestFit: string | null;
   costUsd: number | null;
+  /** What X itself last reported as left, when that window is still open at the picked time. */
+  observed: { remaining: number; resetAt: string } | null;
 }
 
 const budgetInput = idInput.extend(wallTimeSchema.shape).extend({
@@ -127,6 +131,8 @@ export const previewBudgetAction = authedAction(
   async (input, user): Promise<ActionResult<BudgetPreview>> => {
     if (!(await getOwnedThread(user.id, input.id))) throw notFound("That thread");
     const at = instantFromWallTime(input, user.timezone);
+    const xAccount = await getXAccount(user.id);
+    const observed = xAccount ? await getObservedAllowance(xAccount.id) : null;
     const budget = await evaluateBudget({
       userId: user.id,
       at,
@@ -146,6 +152,10 @@ export const previewBudgetAction = authedAction(
         overBy: budget.overBy,
         earliestFit: budget.earliestFit?.toISOString() ?? null,
         costUsd: estimateThreadCost(finalPostTexts(input.posts, input.numbering), limits),
+        observed:
+          observed && observed.resetAt.getTime() > at.getTime()
+            ? { remaining: observed.remaining, resetAt: observed.resetAt.toISOString() }
+            : null,
       },
     };
   },
