@@ -13,25 +13,33 @@
  * looked for it on X.
  */
 import { and, asc, eq, ne, sql } from "drizzle-orm";
-import { getDb, thread, threadPost } from "@/lib/db";
+import { account, getDb, thread, threadPost } from "@/lib/db";
 import type { Thread, ThreadPost } from "@/lib/threads/types";
 
 export interface PublishingThread {
   thread: Thread;
   posts: ThreadPost[];
+  /** The X account the thread posts from, or null when none is linked any more. */
+  account: typeof account.$inferSelect | null;
 }
 
+/** Loads a thread, its ledger rows and its X account in one statement, since every publish step starts here. */
 export async function loadPublishingThread(threadId: string): Promise<PublishingThread | null> {
-  const db = getDb();
-  const [row] = await db.select().from(thread).where(eq(thread.id, threadId)).limit(1);
-  if (!row) return null;
-  const posts = await db
-    .select()
-    .from(threadPost)
-    .where(eq(threadPost.threadId, threadId))
+  const rows = await getDb()
+    .select({ thread, post: threadPost, account })
+    .from(thread)
+    .leftJoin(threadPost, eq(threadPost.threadId, thread.id))
+    .leftJoin(account, eq(account.id, thread.accountId))
+    .where(eq(thread.id, threadId))
     .orderBy(asc(threadPost.position));
+  const [first] = rows;
+  if (!first) return null;
 
-  return { thread: row, posts };
+  return {
+    thread: first.thread,
+    posts: rows.flatMap((row) => (row.post ? [row.post] : [])),
+    account: first.account,
+  };
 }
 
 /** Records that a request for this post is about to go to X. */

@@ -1,5 +1,3 @@
-import { eq } from "drizzle-orm";
-import { account, getDb } from "@/lib/db";
 import { getLogger } from "@/lib/log";
 import { finalPostTexts } from "@/lib/threads/final-texts";
 import type { ThreadPost } from "@/lib/threads/types";
@@ -191,7 +189,7 @@ export async function publishPost(
     return { kind: "stopped", position, reason };
   }
 
-  const [accountRow] = await getDb().select().from(account).where(eq(account.id, thread.accountId)).limit(1);
+  const accountRow = loaded.account;
   if (!accountRow || accountRow.status !== "active") {
     return { kind: "needs_reconnect", position, reason: WAITING_FOR_RECONNECT };
   }

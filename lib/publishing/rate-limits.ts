@@ -1,4 +1,4 @@
-import { and, gt, inArray } from "drizzle-orm";
+import { and, gt, inArray, sql } from "drizzle-orm";
 import { getDb, xRateLimit } from "@/lib/db";
 import type { RateLimitSnapshot, RateLimitWindow } from "@/lib/x/rate-limit-headers";
 
@@ -14,13 +14,22 @@ export async function recordRateLimits(accountId: string, snapshot: RateLimitSna
   if (snapshot.user24h) rows.push({ key: keys.user24h, accountId, window: snapshot.user24h });
   if (snapshot.app24h) rows.push({ key: keys.app24h, accountId: null, window: snapshot.app24h });
 
-  for (const row of rows) {
-    const values = { ...row.window, accountId: row.accountId, observedAt: now };
-    await getDb()
-      .insert(xRateLimit)
-      .values({ key: row.key, ...values })
-      .onConflictDoUpdate({ target: xRateLimit.key, set: values });
-  }
+  if (rows.length === 0) return;
+
+  // One statement for every window, so recording costs publishing a single round trip.
+  await getDb()
+    .insert(xRateLimit)
+    .values(rows.map((row) => ({ key: row.key, ...row.window, accountId: row.accountId, observedAt: now })))
+    .onConflictDoUpdate({
+      target: xRateLimit.key,
+      set: {
+        limit: sql`excluded.limit`,
+        remaining: sql`excluded.remaining`,
+        resetAt: sql`excluded.reset_at`,
+        accountId: sql`excluded.account_id`,
+        observedAt: sql`excluded.observed_at`,
+      },
+    });
 }
 
 export interface ObservedAllowance {

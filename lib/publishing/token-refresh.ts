@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull, lt, lte, or } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { account, getDb, thread } from "@/lib/db";
 import { refreshAccountToken } from "@/lib/x/refresh-token";
 import { AccountNeedsReconnectError } from "@/lib/x/token-errors";
@@ -26,6 +26,12 @@ export interface RefreshRequest {
   reason: RefreshReason;
 }
 
+/**
+ * Accounts the refresh cron should refresh now: those with a thread due soon
+ * whose token would not last, then a batch of the longest-unrefreshed others.
+ * Both queries follow partial indexes (thread_active_idx, account_keep_alive_idx),
+ * so their cost does not grow with the number of accounts or threads.
+ */
 export async function findAccountsToRefresh(now = new Date()): Promise<RefreshRequest[]> {
   const db = getDb();
   const isRefreshable = and(eq(account.status, "active"), isNotNull(account.refresh_token));
@@ -34,32 +40,31 @@ export async function findAccountsToRefresh(now = new Date()): Promise<RefreshRe
 
   const dueSoon = await db
     .selectDistinct({ accountId: account.id })
-    .from(account)
-    .innerJoin(thread, eq(thread.accountId, account.id))
+    .from(thread)
+    .innerJoin(account, eq(account.id, thread.accountId))
     .where(
       and(
-        isRefreshable,
-        inArray(thread.status, ["scheduled", "publishing"]),
+        sql`${thread.status} in ('scheduled', 'publishing')`,
         lte(thread.publishAt, new Date(now.getTime() + DUE_SOON_MS)),
+        isRefreshable,
         expiresSoon,
       ),
     );
   const dueIds = new Set(dueSoon.map((row) => row.accountId));
 
+  const lastRefreshed = sql`coalesce(${account.tokenRefreshedAt}, '-infinity'::timestamptz)`;
   const stale = await db
     .select({ accountId: account.id })
     .from(account)
     .where(
       and(
         isRefreshable,
-        or(
-          isNull(account.tokenRefreshedAt),
-          lt(account.tokenRefreshedAt, new Date(now.getTime() - KEEP_ALIVE_AFTER_MS)),
-        ),
+        sql`${lastRefreshed} < ${new Date(now.getTime() - KEEP_ALIVE_AFTER_MS)}`,
         // Skips tokens issued within the last hour by other means, such as a sign-in.
         expiresSoon,
       ),
     )
+    .orderBy(lastRefreshed)
     .limit(KEEP_ALIVE_BATCH);
 
   return [

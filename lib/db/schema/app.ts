@@ -90,6 +90,10 @@ export const thread = pgTable(
     index("thread_due_idx")
       .on(table.publishAt)
       .where(sql`${table.status} = 'scheduled'`),
+    // Threads that still need a working token: scheduled or being published.
+    index("thread_active_idx")
+      .on(table.publishAt)
+      .where(sql`${table.status} in ('scheduled', 'publishing')`),
   ],
 );
 

@@ -52,6 +52,10 @@ export const account = pgTable(
     index("account_refresh_idx")
       .on(table.expires_at)
       .where(sql`${table.status} = 'active' and ${table.refresh_token} is not null`),
+    // The keep-alive refresh walks accounts from the longest unrefreshed, never-refreshed first.
+    index("account_keep_alive_idx")
+      .on(sql`coalesce(${table.tokenRefreshedAt}, '-infinity'::timestamptz)`)
+      .where(sql`${table.status} = 'active' and ${table.refresh_token} is not null`),
   ],
 );
 

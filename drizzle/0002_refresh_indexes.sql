@@ -1,0 +1,2 @@
+CREATE INDEX "account_keep_alive_idx" ON "account" USING btree (coalesce("token_refreshed_at", '-infinity'::timestamptz)) WHERE "account"."status" = 'active' and "account"."refresh_token" is not null;--> statement-breakpoint
+CREATE INDEX "thread_active_idx" ON "thread" USING btree ("publish_at") WHERE "thread"."status" in ('scheduled', 'publishing');
