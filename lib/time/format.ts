@@ -1,15 +1,29 @@
+// Creating an Intl.DateTimeFormat costs far more than formatting with one, and
+// the dashboard formats hundreds of instants per request.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      weekday: "short",
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    formatters.set(timeZone, formatter);
+  }
+
+  return formatter;
+}
+
 /** Formats an instant for people, in a time zone, e.g. "Mon, Jun 1, 2026, 09:30 (Europe/Berlin)". */
 export function formatInstant(instant: Date, timeZone: string): string {
-  const text = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    weekday: "short",
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(instant);
+  const text = formatterFor(timeZone).format(instant);
 
   return `${text} (${timeZone})`;
 }
