@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lte, ne, or } from "drizzle-orm";
+import { and, sql, asc, eq, isNull, lte, ne, or } from "drizzle-orm";
 import { inngest, threadPublishRequested } from "@/inngest/client";
 import { account, getDb, thread } from "@/lib/db";
 import { getLogger } from "@/lib/log";
@@ -61,13 +61,17 @@ export async function findDueThreads(
 
 /** Records that these revisions have a publish request. A thread edited meanwhile keeps its newer revision undispatched. */
 export async function markDispatched(requests: readonly PublishRequest[]): Promise<void> {
-  const db = getDb();
-  for (const request of requests) {
-    await db
-      .update(thread)
-      .set({ dispatchedRevision: request.revision })
-      .where(and(eq(thread.id, request.threadId), eq(thread.revision, request.revision)));
-  }
+  if (requests.length === 0) return;
+
+  // One statement for the whole batch; a thread edited since keeps its newer revision undispatched.
+  // Sent as array literals: both drivers take a string parameter, and uuids and integers need no quoting.
+  const ids = `{${requests.map((request) => request.threadId).join(",")}}`;
+  const revisions = `{${requests.map((request) => request.revision).join(",")}}`;
+  await getDb()
+    .update(thread)
+    .set({ dispatchedRevision: sql`dispatched.revision` })
+    .where(and(sql`${thread.id} = dispatched.id`, sql`${thread.revision} = dispatched.revision`))
+    .from(sql`unnest(${ids}::uuid[], ${revisions}::int[]) as dispatched(id, revision)`);
 }
 
 type DueThread = Pick<Thread, "id" | "revision" | "status" | "publishAt" | "accountId">;

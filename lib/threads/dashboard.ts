@@ -17,7 +17,7 @@ export interface ThreadSummary {
 }
 
 /** How many threads each dashboard list shows. */
-export const DASHBOARD_LIST_LIMIT = 50;
+export const DASHBOARD_LIST_LIMIT = 20;
 
 type ThreadRow = Pick<ThreadSummary, "id" | "title" | "status" | "publishAt" | "updatedAt" | "lastError">;
 
