@@ -17,9 +17,15 @@ export async function WorkerStatusBanner({ status, timeZone = "UTC" }: WorkerSta
   const since = current.lastSeenAt
     ? `It last ran ${formatInstant(current.lastSeenAt, timeZone)}.`
     : "It has not run yet.";
-  const hint = getConfig().inngest.isDev
-    ? " In development, start it with `npx inngest-cli@latest dev -u http://localhost:3000/api/inngest`."
-    : " Check the Inngest app for this deployment.";
+  const hint = getConfig().inngest.isDev ? (
+    <>
+      {" "}
+      In development, start it with{" "}
+      <code className="font-mono">npx inngest-cli@latest dev -u &lt;this app&gt;/api/inngest</code>.
+    </>
+  ) : (
+    " Check the Inngest app for this deployment."
+  );
 
   return (
     <div role="status" className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">

@@ -7,6 +7,7 @@ const REQUIRED = [
   "AUTH_SECRET",
   "TOKEN_ENCRYPTION_KEY",
   "AUTH_TWITTER_ID",
+  "INNGEST_EVENT_KEY",
   "INNGEST_SIGNING_KEY",
 ] as const;
 
@@ -17,6 +18,7 @@ const productionEnv: Record<string, string> = {
   AUTH_TWITTER_ID: "client-id",
   AUTH_TWITTER_SECRET: "client-secret",
   INNGEST_SIGNING_KEY: "signkey-prod-0123456789abcdef",
+  INNGEST_EVENT_KEY: "event-key-0123456789abcdef",
 };
 
 /** Starts the built app with `next start` and collects what it prints until it exits or 20 s pass. */

@@ -145,7 +145,11 @@ function findDevelopmentOnlySettings(values: z.infer<typeof environmentSchema>):
 }
 
 /** Parses and checks the environment; throws ConfigError naming every invalid variable. */
-export function parseConfig(env: Record<string, string | undefined>): Config {
+export function parseConfig(rawEnv: Record<string, string | undefined>): Config {
+  // An empty line in .env.local (NAME=) means "not set", as for an unset variable.
+  const env = Object.fromEntries(
+    Object.entries(rawEnv).filter(([, value]) => value !== undefined && value.trim() !== ""),
+  );
   const parsed = environmentSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(
@@ -201,7 +205,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     problems.push(
       "INNGEST_DEV must not be set in production: it lets anyone call /api/inngest unsigned. Set INNGEST_SIGNING_KEY instead.",
     );
-  } else if (isProduction && !values.INNGEST_SIGNING_KEY) {
+  } else if (isProduction && !values.INNGEST_EVENT_KEY) {
+    problems.push(
+      "INNGEST_EVENT_KEY is missing: the event key of your Inngest app, which publishing needs to queue scheduled threads (the Vercel integration sets it).",
+    );
+  }
+  if (isProduction && !isInngestDev && !values.INNGEST_SIGNING_KEY) {
     problems.push(
       "INNGEST_SIGNING_KEY is missing: the signing key of your Inngest app, so only Inngest can call /api/inngest (the Vercel integration sets it).",
     );
@@ -282,8 +291,10 @@ export function getConfig(): Config {
   if (!globalForConfig.insightproseConfig) {
     const config = parseConfig(process.env);
     globalForConfig.insightproseConfig = config;
-    if (config.appEnv === "development" && config.defaultsUsed.length > 0) {
-      console.info(`InsightProse is using development defaults for: ${config.defaultsUsed.join(", ")}.`);
+    if (config.appEnv !== "production" && config.defaultsUsed.length > 0) {
+      console.info(
+        `InsightProse (APP_ENV=${config.appEnv}) is using development defaults for: ${config.defaultsUsed.join(", ")}.`,
+      );
     }
   }
 

@@ -5,6 +5,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import nextEnvFiles from "@next/env";
 
 const bin = (name) => path.join("node_modules", ".bin", name);
 const children = [];
@@ -91,11 +92,26 @@ async function startInngestDevServer(appPort) {
 process.env.INNGEST_DEV ??= "1";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
+// Reads .env.local and friends as `next dev` will, so the choices below see the same settings.
+nextEnvFiles.loadEnvConfig(process.cwd(), true);
+
+const portFlag = process.argv.findIndex((arg) => arg === "-p" || arg === "--port");
+const appPort = portFlag >= 0 ? process.argv[portFlag + 1] : (process.env.PORT ?? "3000");
+/** Variables the Next.js dev server gets on top of this process's environment. */
+const nextEnv = {};
+
 if (!process.env.AUTH_TWITTER_ID && !process.env.X_SANDBOX_URL) {
   if (existsSync("sandbox/main.ts")) {
-    console.info("[dev] No AUTH_TWITTER_ID set: starting the X sandbox on http://localhost:4010.");
+    const sandboxPort = process.env.X_SANDBOX_PORT ?? "4010";
+    const sandboxUrl = `http://localhost:${sandboxPort}`;
+    // The app reaches the sandbox there, and the sandbox accepts this app's callback URL.
+    nextEnv.X_SANDBOX_URL = sandboxUrl;
+    console.info(`[dev] No AUTH_TWITTER_ID set: starting the X sandbox on ${sandboxUrl}.`);
     const sandbox = start("X sandbox", bin("tsx"), ["sandbox/main.ts"], {
+      X_SANDBOX_PORT: sandboxPort,
       X_SANDBOX_STATE_FILE: process.env.X_SANDBOX_STATE_FILE ?? ".data/x-sandbox.json",
+      X_SANDBOX_REDIRECT_URIS:
+        process.env.X_SANDBOX_REDIRECT_URIS ?? `http://localhost:${appPort}/api/auth/callback/twitter`,
     });
     sandbox.on("exit", (code) => {
       if (code)
@@ -104,13 +120,11 @@ if (!process.env.AUTH_TWITTER_ID && !process.env.X_SANDBOX_URL) {
   }
 }
 
-const next = start("next dev", bin("next"), ["dev", ...process.argv.slice(2)]);
+const next = start("next dev", bin("next"), ["dev", ...process.argv.slice(2)], nextEnv);
 next.on("exit", (code) => stopAll(code ?? 0));
 
 const isInngestDev = !["", "0", "false"].includes(process.env.INNGEST_DEV.trim());
 if (isInngestDev) {
-  const portFlag = process.argv.findIndex((arg) => arg === "-p" || arg === "--port");
-  const appPort = portFlag >= 0 ? process.argv[portFlag + 1] : (process.env.PORT ?? "3000");
   void startInngestDevServer(appPort);
 }
 

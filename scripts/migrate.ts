@@ -1,7 +1,11 @@
 // Applies the SQL migrations in drizzle/ to the configured database.
 // Production runs this as a deploy step, before `next build`.
+import nextEnvFiles from "@next/env";
 import { ConfigError, getConfig } from "@/lib/config";
 import { closeDb, migrateDatabase } from "@/lib/db";
+
+// Reads .env.local and friends as Next.js does, so this migrates the database the app uses.
+nextEnvFiles.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production");
 
 let config;
 try {

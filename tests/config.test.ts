@@ -9,6 +9,7 @@ const completeProduction = {
   AUTH_TWITTER_ID: "client-id",
   AUTH_TWITTER_SECRET: "client-secret",
   INNGEST_SIGNING_KEY: "signkey-prod-0123456789abcdef",
+  INNGEST_EVENT_KEY: "event-key-0123456789abcdef",
 };
 
 function problemsOf(env: Record<string, string | undefined>): string[] {
@@ -31,15 +32,19 @@ describe("parseConfig", () => {
     expect(config.defaultsUsed).toEqual([]);
   });
 
-  it.each(["DATABASE_URL", "AUTH_SECRET", "TOKEN_ENCRYPTION_KEY", "AUTH_TWITTER_ID", "INNGEST_SIGNING_KEY"])(
-    "names missing %s in production",
-    (name) => {
-      const problems = problemsOf({ ...completeProduction, [name]: undefined });
+  it.each([
+    "DATABASE_URL",
+    "AUTH_SECRET",
+    "TOKEN_ENCRYPTION_KEY",
+    "AUTH_TWITTER_ID",
+    "INNGEST_EVENT_KEY",
+    "INNGEST_SIGNING_KEY",
+  ])("names missing %s in production", (name) => {
+    const problems = problemsOf({ ...completeProduction, [name]: undefined });
 
-      expect(problems).toHaveLength(1);
-      expect(problems[0]).toMatch(new RegExp(`^${name} is missing`));
-    },
-  );
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${name} is missing`));
+  });
 
   it("names a malformed DATABASE_URL", () => {
     const problems = problemsOf({ ...completeProduction, DATABASE_URL: "mysql://localhost/x" });
@@ -118,6 +123,7 @@ describe("parseConfig production messages", () => {
       "AUTH_SECRET",
       "TOKEN_ENCRYPTION_KEY",
       "AUTH_TWITTER_ID",
+      "INNGEST_EVENT_KEY",
       "INNGEST_SIGNING_KEY",
     ]);
   });
@@ -169,5 +175,23 @@ describe("parseConfig Inngest in production", () => {
     const problems = problemsOf({ ...completeProduction, INNGEST_DEV: "1" });
 
     expect(problems).toContainEqual(expect.stringMatching(/^INNGEST_DEV must not be set in production/));
+  });
+});
+
+describe("parseConfig empty lines", () => {
+  it("treats every empty variable as unset", () => {
+    const config = parseConfig({
+      NODE_ENV: "development",
+      APP_ENV: "",
+      DATABASE_POOL_MAX: "",
+      X_API_TIER: " ",
+      LOG_LEVEL: "",
+      PUBLISH_PACING_SECONDS: "",
+      ARTICLE_FETCH_ALLOW_LOOPBACK: "",
+    });
+
+    expect(config.appEnv).toBe("development");
+    expect(config.xApiTier).toBe("basic");
+    expect(config.publishPacingSeconds).toBe(3);
   });
 });

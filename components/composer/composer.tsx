@@ -2,7 +2,7 @@
 
 import { useCallback, useMemo, useRef, useState } from "react";
 import { saveThreadAction } from "@/app/(app)/threads/actions";
-import { finalPostTexts } from "@/lib/threads/final-texts";
+import { finalPostTexts, findPostProblems } from "@/lib/threads/final-texts";
 import { MAX_POSTS_PER_THREAD } from "@/lib/threads/types";
 import { measurePost, splitIntoPosts } from "@/lib/x/post-text";
 import { PostEditor } from "./post-editor";
@@ -60,6 +60,8 @@ export function Composer({ thread, posts: initialPosts, author, schedule }: Comp
 
   const finalTexts = useMemo(() => finalPostTexts(posts, numbering), [posts, numbering]);
   const measurements = useMemo(() => finalTexts.map((text) => measurePost(text)), [finalTexts]);
+  // The same checks the server runs before scheduling, so the panel never offers what it would reject.
+  const problems = useMemo(() => findPostProblems(posts, numbering), [posts, numbering]);
 
   function replacePost(index: number, replacement: string[]) {
     setPosts((current) =>
@@ -145,7 +147,7 @@ export function Composer({ thread, posts: initialPosts, author, schedule }: Comp
             disabled={disabled}
             onChange={(event) => setNumbering(event.target.checked)}
           />
-          Number the posts (1/{posts.length}, 2/{posts.length}, …)
+          Number the posts{posts.length > 1 && ` (1/${posts.length}, 2/${posts.length}, …)`}
         </label>
 
         <ol className="space-y-3">
@@ -156,6 +158,7 @@ export function Composer({ thread, posts: initialPosts, author, schedule }: Comp
               total={posts.length}
               text={text}
               measurement={measurements[index]!}
+              problem={problems.find((problem) => problem.index === index)?.message ?? null}
               disabled={disabled}
               onChange={(value) => changePost(index, value)}
               onPaste={(pasted, start, end) => pasteIntoPost(index, pasted, start, end)}
@@ -186,7 +189,7 @@ export function Composer({ thread, posts: initialPosts, author, schedule }: Comp
           numbering={numbering}
           state={schedule}
           isEditable={!disabled}
-          hasInvalidPosts={measurements.some((measurement) => !measurement.valid)}
+          hasInvalidPosts={problems.length > 0}
           flushSave={autosave.flush}
           onRevisionChange={(next) => {
             revision.current = next;

@@ -9,6 +9,8 @@ interface PostEditorProps {
   total: number;
   text: string;
   measurement: PostMeasurement;
+  /** Why the server would reject this post, or null. */
+  problem: string | null;
   disabled: boolean;
   onChange: (text: string) => void;
   onPaste: (text: string, selectionStart: number, selectionEnd: number) => boolean;
@@ -42,7 +44,8 @@ export function PostEditor(props: PostEditorProps) {
         value={text}
         disabled={disabled}
         rows={Math.min(10, Math.max(3, Math.ceil(text.length / 60)))}
-        aria-invalid={isInvalid}
+        aria-invalid={isInvalid || props.problem !== null}
+        aria-describedby={props.problem ? `post-${number}-problem` : undefined}
         aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
         onChange={(event) => props.onChange(event.target.value)}
         onPaste={(event) => {
@@ -59,6 +62,11 @@ export function PostEditor(props: PostEditorProps) {
           isInvalid ? "border-red-400 bg-red-50/40" : "border-neutral-300"
         }`}
       />
+      {props.problem && (
+        <p id={`post-${number}-problem`} className="mt-1 text-sm text-red-700">
+          {props.problem}
+        </p>
+      )}
       <div className="mt-2 flex flex-wrap gap-2" role="group" aria-label={`Post ${number} actions`}>
         <button
           type="button"

@@ -159,7 +159,7 @@ export function SchedulePanel(props: SchedulePanelProps) {
         </p>
       )}
       {props.hasInvalidPosts && props.isEditable && (
-        <p className="mt-3 text-sm text-amber-800">Fix the posts marked in red before scheduling.</p>
+        <p className="mt-3 text-sm text-amber-800">Fix the posts with a message in red before scheduling.</p>
       )}
 
       <div className="mt-4 flex flex-wrap gap-2">

@@ -53,7 +53,7 @@ export const SIGN_IN_FAILURE_MESSAGES: Record<SignInFailure, string> = {
     "The sign-in took too long or this browser lost its sign-in cookies. Start again from this browser in one go.",
   unreachable: "X could not be reached, so the sign-in could not finish. Wait a minute and try again.",
   denied: "This X account cannot sign in here.",
-  unknown: "The sign-in with X did not finish. Try again; if it keeps failing, the app's logs say why.",
+  unknown: "The sign-in with X did not finish. Try again; if it keeps failing, tell whoever runs this site.",
 };
 
 export function parseSignInFailure(value: string | string[] | undefined): SignInFailure {

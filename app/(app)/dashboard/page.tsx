@@ -20,8 +20,13 @@ const STATUS_LABELS: Record<ThreadSummary["status"], string> = {
   cancelled: "Cancelled",
 };
 
+function describeWindow(windowMs: number): string {
+  const minutes = windowMs / 60_000;
+  return minutes >= 60 ? `${minutes / 60} hours` : `${minutes} minutes`;
+}
+
 function preview(summary: ThreadSummary): string {
-  const text = summary.title || summary.firstPost || "Empty thread";
+  const text = summary.title || summary.firstPost || "Untitled thread";
   return text.length > 140 ? `${text.slice(0, 139)}…` : text;
 }
 
@@ -113,8 +118,9 @@ export default async function DashboardPage() {
         <div className="flex-1">
           <h1 className="font-serif text-3xl font-semibold">Dashboard</h1>
           <p className="text-sm text-neutral-600">
-            Times in {user.timezone}. Today you can post {budget.user.left} more of your {budget.user.limit};
-            the app has {budget.app.left} of {budget.app.limit} left.
+            Times in {user.timezone}. Posting budget right now: {budget.user.left} of your {budget.user.limit}{" "}
+            posts per {describeWindow(budget.user.windowMs)} are free, and {budget.app.left} of the app&apos;s{" "}
+            {budget.app.limit}.
           </p>
         </div>
         <form action={startNewThread}>

@@ -3,6 +3,13 @@ import type { ThreadSummary } from "@/lib/threads/dashboard";
 import { addDays, toWallTime, weekdayOf } from "@/lib/time/zoned";
 
 const WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "Fri, Dec 4" for a YYYY-MM-DD calendar date. */
+function dayLabel(date: string): string {
+  const [, month, day] = date.split("-").map(Number) as [number, number, number];
+  return `${WEEKDAY_NAMES[weekdayOf(date) - 1]}, ${MONTH_NAMES[month - 1]} ${day}`;
+}
 
 /** The next seven days in the writer's time zone, with the threads scheduled on each. */
 export function WeekCalendar({
@@ -36,7 +43,7 @@ export function WeekCalendar({
           return (
             <li key={date} className="min-h-24 rounded-lg bg-neutral-50 p-2" aria-label={date}>
               <p className="text-xs font-semibold text-neutral-600">
-                {WEEKDAY_NAMES[weekdayOf(date) - 1]} {date.slice(5)}
+                {dayLabel(date)}
                 {date === today && " · today"}
               </p>
               <ul className="mt-1 space-y-1">
