@@ -52,17 +52,17 @@ export default function LandingPage() {
           <ExamplePost
             handle="@ada_writes"
             text="I spent a year rewriting our onboarding. Here is what actually moved the numbers 🧵"
-            count="1/4"
+            count="1/3"
           />
           <ExamplePost
             handle="@ada_writes"
             text="Cutting steps mattered less than naming them. People finish what they can see the end of."
-            count="2/4"
+            count="2/3"
           />
           <ExamplePost
             handle="@ada_writes"
             text="The full essay, with the data: example.com/onboarding"
-            count="4/4"
+            count="3/3"
             isLast
           />
         </figure>

@@ -71,7 +71,8 @@ export function handleAuthorizePage(exchange: Exchange): Reply {
       400,
       renderErrorPage(
         "Redirect URI not registered",
-        `The redirect_uri "${redirectUri ?? ""}" does not match a registered redirect URI exactly.`,
+        `The redirect_uri "${redirectUri ?? ""}" does not match a registered redirect URI exactly. ` +
+          `Registered: ${state.client.redirectUris.join(", ")}. Start the sandbox with X_SANDBOX_REDIRECT_URIS to register others.`,
       ),
     );
   }
