@@ -11,7 +11,16 @@ import { ThreadPreview } from "./thread-preview";
 import { useAutosave, type SaveState } from "./use-autosave";
 
 export interface ComposerProps {
-  thread: { id: string; title: string; numbering: boolean; revision: number; isEditable: boolean };
+  thread: {
+    id: string;
+    title: string;
+    numbering: boolean;
+    revision: number;
+    isEditable: boolean;
+    /** Posts at the start already on X (a thread that stopped part way); they are read-only. */
+    lockedCount: number;
+    canSchedule: boolean;
+  };
   posts: string[];
   author: { name: string | null; username: string | null; image: string | null };
   schedule: ScheduleState;
@@ -46,6 +55,7 @@ export function Composer({ thread, posts: initialPosts, author, schedule }: Comp
   const [numbering, setNumbering] = useState(thread.numbering);
   const revision = useRef(thread.revision);
   const disabled = !thread.isEditable;
+  const { lockedCount } = thread;
 
   const draft = useMemo(() => ({ title, posts, numbering }), [title, posts, numbering]);
   const save = useCallback(
@@ -97,7 +107,7 @@ export function Composer({ thread, posts: initialPosts, author, schedule }: Comp
 
   function move(index: number, offset: -1 | 1) {
     const target = index + offset;
-    if (target < 0 || target >= posts.length) return;
+    if (target < lockedCount || index < lockedCount || target >= posts.length) return;
     setPosts((current) => {
       const next = [...current];
       [next[index], next[target]] = [next[target]!, next[index]!];
@@ -139,12 +149,19 @@ export function Composer({ thread, posts: initialPosts, author, schedule }: Comp
             This thread is being published or was already posted, so it can no longer be edited.
           </p>
         )}
+        {lockedCount > 0 && (
+          <p className="rounded-lg bg-neutral-100 p-3 text-sm text-neutral-700">
+            The first {lockedCount === 1 ? "post is" : `${lockedCount} posts are`} on X and cannot change.
+            Edit the posts after {lockedCount === 1 ? "it" : "them"}, then choose Resume to post the rest as
+            replies.
+          </p>
+        )}
 
         <label className="flex items-center gap-2 text-sm">
           <input
             type="checkbox"
             checked={numbering}
-            disabled={disabled}
+            disabled={disabled || lockedCount > 0}
             onChange={(event) => setNumbering(event.target.checked)}
           />
           Number the posts{posts.length > 1 && ` (1/${posts.length}, 2/${posts.length}, …)`}
@@ -159,7 +176,7 @@ export function Composer({ thread, posts: initialPosts, author, schedule }: Comp
               text={text}
               measurement={measurements[index]!}
               problem={problems.find((problem) => problem.index === index)?.message ?? null}
-              disabled={disabled}
+              disabled={disabled || index < lockedCount}
               onChange={(value) => changePost(index, value)}
               onPaste={(pasted, start, end) => pasteIntoPost(index, pasted, start, end)}
               onSplitAt={(cursor) => splitAt(index, cursor)}
@@ -188,7 +205,7 @@ export function Composer({ thread, posts: initialPosts, author, schedule }: Comp
           posts={posts}
           numbering={numbering}
           state={schedule}
-          isEditable={!disabled}
+          isEditable={thread.canSchedule}
           hasInvalidPosts={problems.length > 0}
           flushSave={autosave.flush}
           onRevisionChange={(next) => {

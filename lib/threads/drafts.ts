@@ -4,6 +4,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { normalizePostText } from "@/lib/x/post-text";
 import { findPostProblems } from "./final-texts";
 import { getOwnedThread } from "./queries";
+import { savePartialThread } from "./save-partial";
 import { EDITABLE_STATUSES, MAX_POSTS_PER_THREAD, type Thread, type ThreadWithPosts } from "./types";
 
 function postRows(threadId: string, drafts: readonly string[]) {
@@ -55,6 +56,7 @@ export async function saveThreadDraft(input: {
 }): Promise<Thread> {
   const current = await getOwnedThread(input.userId, input.id);
   if (!current) throw notFound("That thread");
+  if (current.status === "partial") return savePartialThread(current, input);
   if (!EDITABLE_STATUSES.includes(current.status)) {
     throw new AppError(
       "conflict",

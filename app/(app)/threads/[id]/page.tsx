@@ -7,6 +7,7 @@ import { WorkerStatusBanner } from "@/components/worker-status-banner";
 import { requireUser } from "@/lib/auth/current-user";
 import { listPostingSlots } from "@/lib/settings/preferences";
 import { getOwnedThread } from "@/lib/threads/queries";
+import { countPostedPrefix } from "@/lib/threads/save-partial";
 import { threadIdSchema } from "@/lib/threads/schemas";
 import { EDITABLE_STATUSES } from "@/lib/threads/types";
 import { ThreadActions } from "./thread-actions";
@@ -40,7 +41,9 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
           title: thread.title,
           numbering: thread.numbering,
           revision: thread.revision,
-          isEditable: EDITABLE_STATUSES.includes(thread.status),
+          isEditable: EDITABLE_STATUSES.includes(thread.status) || thread.status === "partial",
+          lockedCount: thread.status === "partial" ? countPostedPrefix(thread.posts) : 0,
+          canSchedule: EDITABLE_STATUSES.includes(thread.status),
         }}
         posts={thread.posts.map((post) => post.text)}
         author={{ name: user.name, username: user.username, image: user.image }}
