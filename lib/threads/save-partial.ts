@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { normalizePostText } from "@/lib/x/post-text";
 import type { Thread, ThreadWithPosts } from "./types";
 
-/** How many posts at the start of a partial thread are already on X; they can no longer change. */
+/** Counts the posts at the start of a partial thread that are already on X and so can no longer change. */
 export function countPostedPrefix(posts: ThreadWithPosts["posts"]): number {
   let count = 0;
   while (count < posts.length && posts[count]!.state === "posted") count += 1;
@@ -23,8 +23,8 @@ export async function savePartialThread(
   input: { userId: string; title: string; posts: readonly string[]; numbering: boolean; revision: number },
 ): Promise<Thread> {
   const postedCount = countPostedPrefix(current.posts);
-  // A post whose result at X is unknown may exist there; replacing its row would lose the
-  // chance to find it, so those threads are resumed (which checks X first) before editing.
+  // A post whose result at X is unknown may exist there. Replacing its row would lose the
+  // chance to find it, so such a thread is resumed first, which checks X before sending.
   const unconfirmed = current.posts.find((post) => post.state === "unknown" || post.state === "sending");
   if (unconfirmed) {
     throw new AppError(

@@ -13,7 +13,7 @@ export async function GET() {
     const cause = (error as { cause?: unknown }).cause ?? error;
     const code = (cause as { code?: unknown }).code;
     getLogger().error({ err: cause }, "health check: the database query failed");
-    // The public answer names the error code only: the message can contain host and database names.
+    // The public response names the error code only, because the message can contain host and database names.
     const reason =
       typeof code === "string"
         ? `database error ${code}; the server log has the details`
