@@ -152,27 +152,21 @@ export default async function DashboardPage() {
         />
       )}
       <WeekCalendar threads={lists.upcoming} timeZone={user.timezone} now={now} />
-      <Section
-        title="Upcoming"
-        empty="No threads are scheduled. Open a draft and pick a time, or add it to your queue."
-        items={lists.upcoming}
-        timeZone={user.timezone}
-        username={user.username}
-      />
-      <Section
-        title="Drafts"
-        empty="No drafts. “New thread” starts one."
-        items={lists.drafts}
-        timeZone={user.timezone}
-        username={user.username}
-      />
-      <Section
-        title="Published"
-        empty="Nothing published yet. Scheduled threads appear here once they are on X."
-        items={lists.published}
-        timeZone={user.timezone}
-        username={user.username}
-      />
+      {[
+        {
+          title: "Upcoming",
+          empty: "No threads are scheduled. Open a draft and pick a time, or add it to your queue.",
+          items: lists.upcoming,
+        },
+        { title: "Drafts", empty: "No drafts. “New thread” starts one.", items: lists.drafts },
+        {
+          title: "Published",
+          empty: "Nothing published yet. Scheduled threads appear here once they are on X.",
+          items: lists.published,
+        },
+      ].map((section) => (
+        <Section key={section.title} {...section} timeZone={user.timezone} username={user.username} />
+      ))}
     </main>
   );
 }
