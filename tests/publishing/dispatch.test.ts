@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { account, getDb, thread } from "@/lib/db";
 import {
   DISPATCH_LOOKAHEAD_MS,
@@ -8,32 +8,23 @@ import {
   notifyThreadScheduled,
   type PublishRequestEvent,
 } from "@/lib/publishing/dispatch";
-import type { Sandbox } from "../../sandbox/server";
 import { setupTestDatabase } from "../helpers/database";
 import {
   createScheduledThread,
   createWriter,
   loadThread,
-  startPublishingSandbox,
+  setupPublishingSandbox,
   type Writer,
 } from "./fixtures";
 
 setupTestDatabase();
 
-let sandbox: Sandbox;
+const sandboxHandle = setupPublishingSandbox();
 let writerCount = 0;
-
-beforeAll(async () => {
-  sandbox = await startPublishingSandbox();
-});
-
-afterAll(async () => {
-  await sandbox.close();
-});
 
 function newWriter(): Promise<Writer> {
   writerCount += 1;
-  return createWriter(sandbox, `dispatch${writerCount}`);
+  return createWriter(sandboxHandle.current, `dispatch${writerCount}`);
 }
 
 const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000);

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from "vitest";
 import { eq } from "drizzle-orm";
 import { resetConfigCache } from "@/lib/config";
 import { encryptToken } from "@/lib/crypto/tokens";
@@ -10,6 +11,22 @@ import { startSandbox, type Sandbox } from "../../sandbox/server";
  * with no pacing between posts. Call after setupTestDatabase() or the chaos
  * run's own database setup.
  */
+/**
+ * Starts one sandbox for the calling test file before its tests and stops it
+ * after them. The sandbox is on `current` once the tests run.
+ */
+export function setupPublishingSandbox(): { current: Sandbox } {
+  const handle = {} as { current: Sandbox };
+  beforeAll(async () => {
+    handle.current = await startPublishingSandbox();
+  });
+  afterAll(async () => {
+    await handle.current?.close();
+  });
+
+  return handle;
+}
+
 export async function startPublishingSandbox(): Promise<Sandbox> {
   const sandbox = await startSandbox({ port: 0, log: () => {} });
   process.env.X_SANDBOX_URL = sandbox.url;

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { resetConfigCache } from "@/lib/config";
 import { account, getDb, thread, threadPost } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -10,7 +10,6 @@ import { abandonPublishRun, finishThread } from "@/lib/publishing/finish";
 import { markSending } from "@/lib/publishing/ledger";
 import { recordRateLimits } from "@/lib/publishing/rate-limits";
 import { resumeThread } from "@/lib/publishing/resume";
-import type { Sandbox } from "../../sandbox/server";
 import { setupTestDatabase } from "../helpers/database";
 import { auditPublishing } from "./audit";
 import {
@@ -19,34 +18,26 @@ import {
   loadThread,
   postsOnX,
   sandboxAdmin,
-  startPublishingSandbox,
+  setupPublishingSandbox,
   type Writer,
 } from "./fixtures";
 import { runPublish } from "./run-publish";
 
 setupTestDatabase();
 
-let sandbox: Sandbox;
+const sandboxHandle = setupPublishingSandbox();
 let writerCount = 0;
 
-beforeAll(async () => {
-  sandbox = await startPublishingSandbox();
-});
-
-afterAll(async () => {
-  await sandbox.close();
-});
-
 afterEach(async () => {
-  await sandboxAdmin(sandbox, "POST", "/_admin/credits", { balance_usd: 10 });
-  await sandboxAdmin(sandbox, "POST", "/_admin/tier", { tier: "basic" });
+  await sandboxAdmin(sandboxHandle.current, "POST", "/_admin/credits", { balance_usd: 10 });
+  await sandboxAdmin(sandboxHandle.current, "POST", "/_admin/tier", { tier: "basic" });
   process.env.X_USER_POST_LIMIT = "10000";
   resetConfigCache();
 });
 
 function newWriter(): Promise<Writer> {
   writerCount += 1;
-  return createWriter(sandbox, `lifecycle${writerCount}`);
+  return createWriter(sandboxHandle.current, `lifecycle${writerCount}`);
 }
 
 describe("claiming a thread", () => {
@@ -151,7 +142,7 @@ describe("checking the budget", () => {
 
     expect(summary.status).toBe("failed");
     expect((await loadThread(scheduled.id)).lastError).toMatch(/over the X posting limit/);
-    expect(postsOnX(sandbox, writer.xUserId)).toHaveLength(0);
+    expect(postsOnX(sandboxHandle.current, writer.xUserId)).toHaveLength(0);
   });
 });
 
@@ -191,8 +182,8 @@ describe("finishing a run", () => {
 describe("resuming a partial thread", () => {
   it("continues from the first unposted post", async () => {
     const writer = await newWriter();
-    await sandboxAdmin(sandbox, "POST", "/_admin/tier", { tier: "pay-per-use" });
-    await sandboxAdmin(sandbox, "POST", "/_admin/credits", { balance_usd: 0.03 });
+    await sandboxAdmin(sandboxHandle.current, "POST", "/_admin/tier", { tier: "pay-per-use" });
+    await sandboxAdmin(sandboxHandle.current, "POST", "/_admin/credits", { balance_usd: 0.03 });
     const scheduled = await createScheduledThread(writer, [
       "Resume one.",
       "Resume two.",
@@ -201,7 +192,7 @@ describe("resuming a partial thread", () => {
     ]);
     const first = await runPublish({ threadId: scheduled.id, revision: scheduled.revision });
     expect(first.status).toBe("partial");
-    await sandboxAdmin(sandbox, "POST", "/_admin/credits", { balance_usd: 10 });
+    await sandboxAdmin(sandboxHandle.current, "POST", "/_admin/credits", { balance_usd: 10 });
 
     const resumed = await resumeThread(writer.userId, scheduled.id);
     const second = await runPublish({ threadId: resumed.id, revision: resumed.revision });
@@ -209,7 +200,7 @@ describe("resuming a partial thread", () => {
     expect(resumed.status).toBe("scheduled");
     expect(resumed.revision).toBe(scheduled.revision + 1);
     expect(second.status).toBe("published");
-    const posts = postsOnX(sandbox, writer.xUserId);
+    const posts = postsOnX(sandboxHandle.current, writer.xUserId);
     expect(posts.map((post) => post.text)).toEqual([
       "Resume one.",
       "Resume two.",
@@ -217,7 +208,7 @@ describe("resuming a partial thread", () => {
       "Resume four.",
     ]);
     expect(posts[2]!.inReplyToPostId).toBe(posts[1]!.id);
-    const audit = await auditPublishing(sandbox, [scheduled.id], [writer.xUserId]);
+    const audit = await auditPublishing(sandboxHandle.current, [scheduled.id], [writer.xUserId]);
     expect(audit.problems).toEqual([]);
   });
 

@@ -1,12 +1,11 @@
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { decryptToken } from "@/lib/crypto/tokens";
 import { account, getDb } from "@/lib/db";
 import { claimThread } from "@/lib/publishing/claim";
 import { RetryLaterError } from "@/lib/publishing/errors";
 import { publishPost } from "@/lib/publishing/publish-post";
 import { createXClient } from "@/lib/x/client";
-import type { Sandbox } from "../../sandbox/server";
 import { setupTestDatabase } from "../helpers/database";
 import { auditPublishing } from "./audit";
 import {
@@ -17,37 +16,29 @@ import {
   loadThread,
   postsOnX,
   sandboxAdmin,
-  startPublishingSandbox,
+  setupPublishingSandbox,
   type Writer,
 } from "./fixtures";
 import { runPublish } from "./run-publish";
 
 setupTestDatabase();
 
-let sandbox: Sandbox;
+const sandboxHandle = setupPublishingSandbox();
 let writerCount = 0;
 
-beforeAll(async () => {
-  sandbox = await startPublishingSandbox();
-});
-
-afterAll(async () => {
-  await sandbox.close();
-});
-
 afterEach(async () => {
-  await sandboxAdmin(sandbox, "DELETE", "/_admin/faults");
-  await sandboxAdmin(sandbox, "POST", "/_admin/tier", { tier: "basic" });
+  await sandboxAdmin(sandboxHandle.current, "DELETE", "/_admin/faults");
+  await sandboxAdmin(sandboxHandle.current, "POST", "/_admin/tier", { tier: "basic" });
 });
 
 async function newWriter(options: { expiresInSeconds?: number } = {}): Promise<Writer> {
   writerCount += 1;
-  return createWriter(sandbox, `writer${writerCount}`, options);
+  return createWriter(sandboxHandle.current, `writer${writerCount}`, options);
 }
 
 /** Checks the invariants every case must keep: each post on X at most once, every reply under its parent. */
 async function expectConsistent(threadId: string, writer: Writer) {
-  const audit = await auditPublishing(sandbox, [threadId], [writer.xUserId]);
+  const audit = await auditPublishing(sandboxHandle.current, [threadId], [writer.xUserId]);
   expect(audit.problems).toEqual([]);
   expect(audit.duplicates).toBe(0);
   expect(audit.orphans).toBe(0);
@@ -68,7 +59,7 @@ describe("publishing outcomes", () => {
     const summary = await runPublish({ threadId: scheduled.id, revision: scheduled.revision });
 
     expect(summary.status).toBe("published");
-    const posts = postsOnX(sandbox, writer.xUserId);
+    const posts = postsOnX(sandboxHandle.current, writer.xUserId);
     expect(posts.map((post) => post.text)).toEqual(texts("success", 3));
     expect(posts[1]!.inReplyToPostId).toBe(posts[0]!.id);
     expect(posts[2]!.inReplyToPostId).toBe(posts[1]!.id);
@@ -86,7 +77,7 @@ describe("publishing outcomes", () => {
 
     await runPublish({ threadId: scheduled.id, revision: scheduled.revision });
 
-    expect(postsOnX(sandbox, writer.xUserId).map((post) => post.text)).toEqual([
+    expect(postsOnX(sandboxHandle.current, writer.xUserId).map((post) => post.text)).toEqual([
       "First idea. 1/2",
       "Second idea. 2/2",
     ]);
@@ -95,7 +86,7 @@ describe("publishing outcomes", () => {
   it("refreshes once after a 401", async () => {
     const writer = await newWriter();
     const scheduled = await createScheduledThread(writer, texts("unauthorized", 2));
-    await addFault(sandbox, { method: "POST", path: "/2/tweets", kind: "unauthorized" });
+    await addFault(sandboxHandle.current, { method: "POST", path: "/2/tweets", kind: "unauthorized" });
 
     const summary = await runPublish({ threadId: scheduled.id, revision: scheduled.revision });
 
@@ -108,7 +99,7 @@ describe("publishing outcomes", () => {
 
   it("waits for the rate limit reset after a 429", async () => {
     const writer = await newWriter();
-    await sandboxAdmin(sandbox, "POST", "/_admin/tier", {
+    await sandboxAdmin(sandboxHandle.current, "POST", "/_admin/tier", {
       limits: { user_limit: 2, user_window_seconds: 900 },
     });
     const scheduled = await createScheduledThread(writer, texts("rate-limited", 3));
@@ -122,11 +113,11 @@ describe("publishing outcomes", () => {
 
     expect(limited).toBeInstanceOf(RetryLaterError);
     const resetAt = (limited as RetryLaterError).retryAt.getTime();
-    expect(resetAt).toBeGreaterThan(sandbox.clock.now() + 800_000);
-    expect(resetAt).toBeLessThanOrEqual(sandbox.clock.now() + 901_000);
+    expect(resetAt).toBeGreaterThan(sandboxHandle.current.clock.now() + 800_000);
+    expect(resetAt).toBeLessThanOrEqual(sandboxHandle.current.clock.now() + 901_000);
     expect((await loadThread(scheduled.id)).posts[2]!.state).toBe("pending");
 
-    sandbox.clock.advance(resetAt - sandbox.clock.now() + 1000);
+    sandboxHandle.current.clock.advance(resetAt - sandboxHandle.current.clock.now() + 1000);
     const retried = await step(2);
 
     expect(retried.kind).toBe("posted");
@@ -135,8 +126,8 @@ describe("publishing outcomes", () => {
 
   it("stops as partial on 402", async () => {
     const writer = await newWriter();
-    await sandboxAdmin(sandbox, "POST", "/_admin/tier", { tier: "pay-per-use" });
-    await sandboxAdmin(sandbox, "POST", "/_admin/credits", { balance_usd: 0.015 });
+    await sandboxAdmin(sandboxHandle.current, "POST", "/_admin/tier", { tier: "pay-per-use" });
+    await sandboxAdmin(sandboxHandle.current, "POST", "/_admin/credits", { balance_usd: 0.015 });
     const scheduled = await createScheduledThread(writer, texts("credits", 3));
 
     const summary = await runPublish({ threadId: scheduled.id, revision: scheduled.revision });
@@ -146,7 +137,7 @@ describe("publishing outcomes", () => {
     expect(stored.posts.map((post) => post.state)).toEqual(["posted", "failed", "pending"]);
     expect(stored.posts[1]!.lastError).toMatch(/credits are used up/);
     expect(stored.lastError).toMatch(/^Post 2 was not posted: .*credits.* Post 3 was not sent\.$/);
-    expect(postsOnX(sandbox, writer.xUserId)).toHaveLength(1);
+    expect(postsOnX(sandboxHandle.current, writer.xUserId)).toHaveLength(1);
     await expectConsistent(scheduled.id, writer);
   });
 
@@ -167,7 +158,7 @@ describe("publishing outcomes", () => {
     expect(summary.status).toBe("published");
     const stored = await loadThread(scheduled.id);
     expect(stored.posts[0]!.xPostId).toBe(created.kind === "posted" ? created.id : null);
-    expect(postsOnX(sandbox, writer.xUserId)).toHaveLength(2);
+    expect(postsOnX(sandboxHandle.current, writer.xUserId)).toHaveLength(2);
     await expectConsistent(scheduled.id, writer);
   });
 
@@ -175,9 +166,9 @@ describe("publishing outcomes", () => {
     const writer = await newWriter();
     const posts = texts("duplicate-rejected", 2);
     // The writer posted the same text by hand a day earlier, outside the thread's reconciliation window.
-    sandbox.clock.advance(-24 * 60 * 60 * 1000);
+    sandboxHandle.current.clock.advance(-24 * 60 * 60 * 1000);
     await createXClient().createPost({ accessToken: writer.accessToken, text: posts[0]!, replyToId: null });
-    sandbox.clock.advance(24 * 60 * 60 * 1000);
+    sandboxHandle.current.clock.advance(24 * 60 * 60 * 1000);
     const scheduled = await createScheduledThread(writer, posts);
 
     const summary = await runPublish({ threadId: scheduled.id, revision: scheduled.revision });
@@ -186,7 +177,7 @@ describe("publishing outcomes", () => {
     const stored = await loadThread(scheduled.id);
     expect(stored.posts.map((post) => post.state)).toEqual(["failed", "pending"]);
     expect(stored.lastError).toMatch(/duplicate/);
-    expect(postsOnX(sandbox, writer.xUserId)).toHaveLength(1);
+    expect(postsOnX(sandboxHandle.current, writer.xUserId)).toHaveLength(1);
   });
 
   it("fails a reply duplicating another parent's post", async () => {
@@ -200,7 +191,7 @@ describe("publishing outcomes", () => {
     expect(summary.status).toBe("partial");
     const stored = await loadThread(scheduled.id);
     expect(stored.posts.map((post) => post.state)).toEqual(["posted", "failed"]);
-    expect(postsOnX(sandbox, writer.xUserId)).toHaveLength(2);
+    expect(postsOnX(sandboxHandle.current, writer.xUserId)).toHaveLength(2);
   });
 
   it("stops when the reply is not allowed", async () => {
@@ -209,7 +200,7 @@ describe("publishing outcomes", () => {
     await claimThread({ threadId: scheduled.id, revision: scheduled.revision });
     const first = await publishPost({ threadId: scheduled.id, revision: scheduled.revision, position: 0 });
     // The writer deletes the first post on X before the reply goes out.
-    await fetch(`${sandbox.url}/2/tweets/${first.kind === "posted" ? first.xPostId : ""}`, {
+    await fetch(`${sandboxHandle.current.url}/2/tweets/${first.kind === "posted" ? first.xPostId : ""}`, {
       method: "DELETE",
       headers: { authorization: `Bearer ${writer.accessToken}` },
     });
@@ -220,14 +211,14 @@ describe("publishing outcomes", () => {
     const stored = await loadThread(scheduled.id);
     expect(stored.posts.map((post) => post.state)).toEqual(["posted", "failed", "pending"]);
     expect(stored.posts[1]!.lastError).toMatch(/did not allow it as a reply/);
-    expect(postsOnX(sandbox, writer.xUserId)).toHaveLength(0);
+    expect(postsOnX(sandboxHandle.current, writer.xUserId)).toHaveLength(0);
   });
 
   it("retries a 503 before creation", async () => {
     const writer = await newWriter();
     const scheduled = await createScheduledThread(writer, texts("unavailable", 2));
     await claimThread({ threadId: scheduled.id, revision: scheduled.revision });
-    await addFault(sandbox, { method: "POST", path: "/2/tweets", kind: "status", status: 503 });
+    await addFault(sandboxHandle.current, { method: "POST", path: "/2/tweets", kind: "status", status: 503 });
 
     const failed = await publishPost({
       threadId: scheduled.id,
@@ -238,7 +229,7 @@ describe("publishing outcomes", () => {
     expect(failed).toBeInstanceOf(RetryLaterError);
     expect((failed as RetryLaterError).retryAt.getTime()).toBeGreaterThanOrEqual(Date.now() + 4000);
     expect((await loadThread(scheduled.id)).posts[0]!.state).toBe("unknown");
-    expect(postsOnX(sandbox, writer.xUserId)).toHaveLength(0);
+    expect(postsOnX(sandboxHandle.current, writer.xUserId)).toHaveLength(0);
 
     const summary = await runPublish({ threadId: scheduled.id, revision: scheduled.revision });
 
@@ -250,7 +241,7 @@ describe("publishing outcomes", () => {
     it(`reconciles a post created then lost (${lostAs})`, async () => {
       const writer = await newWriter();
       const scheduled = await createScheduledThread(writer, texts(`lost-${lostAs}`, 3));
-      await addFault(sandbox, {
+      await addFault(sandboxHandle.current, {
         method: "POST",
         path: "/2/tweets",
         kind: "created_then_lost",
@@ -267,7 +258,7 @@ describe("publishing outcomes", () => {
       expect(summary.status).toBe("published");
       expect(errors).toHaveLength(1);
       expect(errors[0]).toBeInstanceOf(RetryLaterError);
-      expect(postsOnX(sandbox, writer.xUserId)).toHaveLength(3);
+      expect(postsOnX(sandboxHandle.current, writer.xUserId)).toHaveLength(3);
       await expectConsistent(scheduled.id, writer);
     });
   }
@@ -279,12 +270,14 @@ describe("publishing outcomes", () => {
       "Second part.",
     ];
     const scheduled = await createScheduledThread(writer, posts);
-    await addFault(sandbox, { method: "POST", path: "/2/tweets", kind: "created_then_lost" });
+    await addFault(sandboxHandle.current, { method: "POST", path: "/2/tweets", kind: "created_then_lost" });
 
     const summary = await runPublish({ threadId: scheduled.id, revision: scheduled.revision });
 
     expect(summary.status).toBe("published");
-    expect(postsOnX(sandbox, writer.xUserId)[0]!.text).toMatch(/^Read the essay at https:\/\/t\.co\//);
+    expect(postsOnX(sandboxHandle.current, writer.xUserId)[0]!.text).toMatch(
+      /^Read the essay at https:\/\/t\.co\//,
+    );
     await expectConsistent(scheduled.id, writer);
   });
 
@@ -305,7 +298,7 @@ describe("publishing outcomes", () => {
 
     expect(died).toBe(crash);
     expect((await loadThread(scheduled.id)).posts[0]!.state).toBe("sending");
-    expect(postsOnX(sandbox, writer.xUserId)).toHaveLength(1);
+    expect(postsOnX(sandboxHandle.current, writer.xUserId)).toHaveLength(1);
 
     const summary = await runPublish({ threadId: scheduled.id, revision: scheduled.revision });
 
@@ -338,7 +331,7 @@ describe("publishing outcomes", () => {
   it("treats a timeout as unknown", async () => {
     const writer = await newWriter();
     const scheduled = await createScheduledThread(writer, texts("timeout", 2));
-    await addFault(sandbox, { method: "POST", path: "/2/tweets", kind: "hang" });
+    await addFault(sandboxHandle.current, { method: "POST", path: "/2/tweets", kind: "hang" });
     const errors: unknown[] = [];
 
     const summary = await runPublish(
@@ -362,7 +355,7 @@ describe("publishing outcomes", () => {
       .update(account)
       .set({ expires_at: Math.floor(Date.now() / 1000) - 60 })
       .where(eq(account.id, writer.accountId));
-    await fetch(`${sandbox.url}/2/oauth2/token`, {
+    await fetch(`${sandboxHandle.current.url}/2/oauth2/token`, {
       method: "POST",
       headers: {
         "content-type": "application/x-www-form-urlencoded",
@@ -379,6 +372,6 @@ describe("publishing outcomes", () => {
     expect(stored.lastError).toMatch(/reconnect/);
     expect(stored.posts.map((post) => post.state)).toEqual(["pending", "pending"]);
     expect((await loadAccount(writer.accountId)).status).toBe("needs_reconnect");
-    expect(postsOnX(sandbox, writer.xUserId)).toHaveLength(0);
+    expect(postsOnX(sandboxHandle.current, writer.xUserId)).toHaveLength(0);
   });
 });

@@ -1,40 +1,31 @@
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { decryptToken, isEncryptedToken } from "@/lib/crypto/tokens";
 import { account, getDb } from "@/lib/db";
 import { refreshAccountToken } from "@/lib/x/refresh-token";
 import { AccountNeedsReconnectError, TokenRefreshError } from "@/lib/x/token-errors";
-import type { Sandbox } from "../../sandbox/server";
 import { setupTestDatabase } from "../helpers/database";
 import {
   addFault,
   createWriter,
   loadAccount,
   sandboxAdmin,
-  startPublishingSandbox,
+  setupPublishingSandbox,
   type Writer,
 } from "../publishing/fixtures";
 
 setupTestDatabase();
 
-let sandbox: Sandbox;
+const sandboxHandle = setupPublishingSandbox();
 let writerCount = 0;
 
-beforeAll(async () => {
-  sandbox = await startPublishingSandbox();
-});
-
-afterAll(async () => {
-  await sandbox.close();
-});
-
 afterEach(async () => {
-  await sandboxAdmin(sandbox, "DELETE", "/_admin/faults");
+  await sandboxAdmin(sandboxHandle.current, "DELETE", "/_admin/faults");
 });
 
 async function writerWithExpiredToken(): Promise<Writer> {
   writerCount += 1;
-  const writer = await createWriter(sandbox, `refresher${writerCount}`);
+  const writer = await createWriter(sandboxHandle.current, `refresher${writerCount}`);
   await getDb()
     .update(account)
     .set({ expires_at: Math.floor(Date.now() / 1000) - 60 })
@@ -45,13 +36,13 @@ async function writerWithExpiredToken(): Promise<Writer> {
 
 /** Refresh tokens of the sandbox user that were used once, which is one per refresh. */
 function rotationsAtX(xUserId: string): number {
-  return [...sandbox.state.tokens.values()].filter(
+  return [...sandboxHandle.current.state.tokens.values()].filter(
     (token) => token.userId === xUserId && token.kind === "refresh" && token.status === "rotated",
   ).length;
 }
 
 function refreshAtX(refreshToken: string): Promise<Response> {
-  return fetch(`${sandbox.url}/2/oauth2/token`, {
+  return fetch(`${sandboxHandle.current.url}/2/oauth2/token`, {
     method: "POST",
     headers: {
       "content-type": "application/x-www-form-urlencoded",
@@ -97,7 +88,7 @@ describe("refreshAccountToken", () => {
 
   it("keeps a token that is still valid", async () => {
     writerCount += 1;
-    const writer = await createWriter(sandbox, `refresher${writerCount}`);
+    const writer = await createWriter(sandboxHandle.current, `refresher${writerCount}`);
 
     const result = await refreshAccountToken(writer.accountId);
 
@@ -107,7 +98,7 @@ describe("refreshAccountToken", () => {
 
   it("refreshes a token X rejected", async () => {
     writerCount += 1;
-    const writer = await createWriter(sandbox, `refresher${writerCount}`);
+    const writer = await createWriter(sandboxHandle.current, `refresher${writerCount}`);
 
     const result = await refreshAccountToken(writer.accountId, { rejectedAccessToken: writer.accessToken });
 
@@ -117,7 +108,7 @@ describe("refreshAccountToken", () => {
 
   it("returns the token another caller stored", async () => {
     writerCount += 1;
-    const writer = await createWriter(sandbox, `refresher${writerCount}`);
+    const writer = await createWriter(sandboxHandle.current, `refresher${writerCount}`);
     const first = await refreshAccountToken(writer.accountId, { rejectedAccessToken: writer.accessToken });
 
     const second = await refreshAccountToken(writer.accountId, { rejectedAccessToken: writer.accessToken });
@@ -149,7 +140,12 @@ describe("refreshAccountToken", () => {
   it("keeps the tokens when X is down", async () => {
     const writer = await writerWithExpiredToken();
     const before = await loadAccount(writer.accountId);
-    await addFault(sandbox, { method: "POST", path: "/2/oauth2/token", kind: "status", status: 503 });
+    await addFault(sandboxHandle.current, {
+      method: "POST",
+      path: "/2/oauth2/token",
+      kind: "status",
+      status: 503,
+    });
 
     const failure = await refreshAccountToken(writer.accountId).catch((error: unknown) => error);
 
@@ -162,7 +158,7 @@ describe("refreshAccountToken", () => {
 
   it("refreshes when the keep-alive is due", async () => {
     writerCount += 1;
-    const writer = await createWriter(sandbox, `refresher${writerCount}`);
+    const writer = await createWriter(sandboxHandle.current, `refresher${writerCount}`);
 
     const result = await refreshAccountToken(writer.accountId, {
       refreshedBefore: new Date(Date.now() + 1000),
