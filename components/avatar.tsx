@@ -13,7 +13,7 @@ interface AvatarProps {
   size?: keyof typeof SIZE_CLASSES;
 }
 
-/** A round profile picture, or the first letter of the name when there is none. */
+/** Renders a round profile picture, or the first letter of the name when there is none. */
 export function Avatar({ src, name, size = 40 }: AvatarProps) {
   const sizeClass = SIZE_CLASSES[size];
   if (!src) {

@@ -7,7 +7,7 @@ const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone ?
 // The server cannot know the browser's zone; the field fills in after hydration.
 const serverTimeZone = () => "";
 
-/** A hidden form field carrying the browser's IANA time zone. */
+/** Renders a hidden form field with the browser's IANA time zone. */
 export function TimeZoneField({ name = "timeZone" }: { name?: string }) {
   const timeZone = useSyncExternalStore(subscribe, browserTimeZone, serverTimeZone);
 

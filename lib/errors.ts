@@ -7,7 +7,7 @@ export type AppErrorCode =
   | "invalid_input" // the request itself is wrong: show the message, change nothing
   | "not_found" // no such row for this user; also used for another user's rows
   | "conflict" // the row changed state meanwhile (for example it is being published)
-  | "over_budget" // the X posting budget has no room; the message says when it would
+  | "over_budget" // the X posting budget has no room, and the message names when it would
   | "x_unavailable"; // X could not be reached or refused; retrying later may work
 
 export const HTTP_STATUS_BY_CODE: Record<AppErrorCode, number> = {

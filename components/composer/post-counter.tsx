@@ -1,6 +1,6 @@
 import type { PostMeasurement } from "@/lib/x/post-text";
 
-/** How close to the limit a post may get before its count turns to a warning. */
+/** Characters left at which a post's count turns to a warning colour. */
 const WARNING_REMAINING = 20;
 
 export function PostCounter({ measurement }: { measurement: PostMeasurement }) {

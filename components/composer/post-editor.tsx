@@ -9,7 +9,7 @@ interface PostEditorProps {
   total: number;
   text: string;
   measurement: PostMeasurement;
-  /** Why the server would reject this post, or null. */
+  /** The reason the server would reject this post, or null. */
   problem: string | null;
   disabled: boolean;
   onChange: (text: string) => void;

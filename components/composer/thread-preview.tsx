@@ -5,7 +5,7 @@ interface ThreadPreviewProps {
   texts: readonly string[];
 }
 
-/** The thread as X shows it: one post under the other, joined by a line. */
+/** Renders the thread as X shows it: one post under the other, joined by a line. */
 export function ThreadPreview({ author, texts }: ThreadPreviewProps) {
   return (
     <section aria-label="Preview" className="rounded-xl bg-white p-4 ring-1 ring-neutral-200">

@@ -1,7 +1,7 @@
 import postgres from "postgres";
 
 /**
- * A connection to the database the app under test uses. Only PostgreSQL can
+ * Opens a connection to the database the app under test uses. Only PostgreSQL can
  * be read from a second process: with PGlite, tests that inspect rows skip.
  */
 export function openAppDatabase() {

@@ -29,7 +29,7 @@ export async function listSandboxUsers(): Promise<SandboxUser[]> {
   return (await admin<{ data: SandboxUser[] }>("/_admin/users")).data;
 }
 
-/** The newest token of a kind that the sandbox issued to a user. */
+/** Returns the newest token of a kind that the sandbox issued to a user. */
 export async function latestToken(userId: string, kind: SandboxToken["kind"]): Promise<SandboxToken> {
   const tokens = (await listSandboxTokens()).filter(
     (token) => token.user_id === userId && token.kind === kind,

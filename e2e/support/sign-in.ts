@@ -2,7 +2,7 @@ import { expect, type Page } from "@playwright/test";
 
 let counter = 0;
 
-/** A handle no earlier test used, within X's 15-character limit. */
+/** Returns a handle no earlier test used, within X's 15-character limit. */
 export function uniqueHandle(prefix: string): string {
   counter += 1;
   return `${prefix}${Date.now().toString(36).slice(-5)}${counter}`.slice(0, 15);

@@ -3,7 +3,7 @@ import { account, getDb } from "@/lib/db";
 
 export type XAccount = typeof account.$inferSelect;
 
-/** The X account linked to a user, or null when there is none. */
+/** Loads the X account linked to a user, or null when there is none. */
 export async function getXAccount(userId: string): Promise<XAccount | null> {
   const [row] = await getDb()
     .select()

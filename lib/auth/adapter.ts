@@ -18,7 +18,7 @@ export function encryptAccountTokens(
 }
 
 /**
- * The Drizzle adapter on our schema, with linkAccount wrapped so that the
+ * Creates the Drizzle adapter on our schema, with linkAccount wrapped so that the
  * first sign-in, like every later write, stores ciphertext only.
  */
 export function createAdapter(): Adapter {

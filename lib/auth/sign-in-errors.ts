@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 
 /**
- * Why a sign-in failed, as the error page explains it. Auth.js reports most
+ * The cause of a failed sign-in, as the error page explains it. Auth.js reports most
  * failures as `Configuration`, so the route handler records the real cause
  * while it handles the callback and rewrites the redirect with it.
  */

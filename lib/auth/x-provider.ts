@@ -8,8 +8,8 @@ interface XUserResponse {
 }
 
 /**
- * The Auth.js X provider with every endpoint given as a full URL: overriding
- * only `authorization.params.scope` leaves the provider without its URL.
+ * Creates the Auth.js X provider with every endpoint given as a full URL,
+ * because overriding only `authorization.params.scope` leaves it without its URL.
  */
 export function createXProvider() {
   const endpoints = getXEndpoints();

@@ -11,7 +11,7 @@ export interface BudgetScope {
   windowMs: number;
   /** Posts already posted or scheduled in the busiest window around the time. */
   used: number;
-  /** What is left for this thread, never below zero. */
+  /** Posts left for this thread, never below zero. */
   left: number;
 }
 

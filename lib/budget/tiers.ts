@@ -34,7 +34,7 @@ const TIER_LIMITS: Record<XApiTier, Omit<PostingLimits, "tier">> = {
   },
 };
 
-/** The posting limits in force: the tier's defaults with the operator's overrides. */
+/** Returns the posting limits in force: the tier's defaults with the operator's overrides. */
 export function getPostingLimits(): PostingLimits {
   const { xApiTier, xPostLimits } = getConfig();
   const defaults = TIER_LIMITS[xApiTier];

@@ -17,7 +17,7 @@ function lowerBound(sorted: readonly number[], value: number): number {
 }
 
 /**
- * The largest number of events in one window that also contains `at`.
+ * Returns the largest number of events in one window that also contains `at`.
  * Such windows start in (at - windowMs, at]. Sliding the start later, an
  * event enters when the window's end passes it, so the count peaks right
  * after an entry: only the earliest start and the starts that just admit a
@@ -53,7 +53,7 @@ export function fitsAt(
 }
 
 /**
- * The earliest time at or after `from` where `count` posts fit. A post can
+ * Returns the earliest time at or after `from` where `count` posts fit. A post can
  * only start to fit when an existing one leaves the window, so the candidates
  * are `from` and each event's time plus the window. Returns null when the
  * posts exceed the limit even in an empty window.

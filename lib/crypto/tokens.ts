@@ -5,7 +5,7 @@ import { parseTokenKeys, TokenKeyError, type TokenKey } from "./token-keys";
 export { parseTokenKeys, TokenKeyError };
 
 // X tokens are stored as `enc:v1:<key id>:<iv>:<ciphertext and tag>` (base64url
-// parts), encrypted with AES-256-GCM. TOKEN_ENCRYPTION_KEY holds one or more
+// parts), encrypted with AES-256-GCM. TOKEN_ENCRYPTION_KEY contains one or more
 // base64 keys of 32 bytes separated by commas: the first encrypts, every one
 // decrypts, so a key is rotated by putting the new key first and keeping the
 // old one after it until every row has been written again.

@@ -1,7 +1,7 @@
 import twitterText from "twitter-text";
 import type { PostingLimits } from "@/lib/budget/tiers";
 
-/** What posting these texts costs on pay-per-use, in USD; null on subscription tiers. */
+/** Estimates what posting these texts costs on pay-per-use, in USD. Returns null on subscription tiers. */
 export function estimateThreadCost(texts: readonly string[], limits: PostingLimits): number | null {
   if (!limits.pricing) return null;
   const { perPost, perPostWithUrl } = limits.pricing;

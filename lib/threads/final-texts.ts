@@ -1,12 +1,12 @@
 import { measurePost, normalizePostText } from "@/lib/x/post-text";
 
-/** The numbering label appended to post `index` (zero-based) of `total`. */
+/** Returns the numbering label appended to post `index` (zero-based) of `total`. */
 export function numberingLabel(index: number, total: number): string {
   return `${index + 1}/${total}`;
 }
 
 /**
- * The exact texts the publisher sends for a thread's drafts: normalised, and
+ * Returns the exact texts the publisher sends for a thread's drafts: normalised, and
  * with ` 1/5`-style numbering appended when the thread has numbering on. The
  * composer counts these same strings, so what is counted is what is sent.
  */

@@ -12,10 +12,11 @@ export const QUEUE_HORIZON_DAYS = 56;
 
 /**
  * Finds the next posting slot after `after` that no scheduled thread uses.
- * Days and weekdays are the writer's, computed in `timeZone`; a slot on a
- * daylight-saving day resolves as wallTimeToInstant does (gap: next valid
- * minute; overlap: first occurrence). A slot occurrence is used when a
- * scheduled thread's instant equals it, so each is used at most once.
+ * Days and weekdays are the writer's, computed in `timeZone`. A slot on a
+ * daylight-saving day resolves as wallTimeToInstant does: a skipped time moves
+ * to the next valid minute, and a repeated time takes its first occurrence.
+ * An occurrence counts as used when a scheduled thread's instant equals it, so
+ * each is used at most once.
  */
 export function nextFreeSlot(input: {
   slots: readonly WeeklySlot[];

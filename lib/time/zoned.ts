@@ -77,7 +77,7 @@ export function toWallTime(instant: Date, timeZone: string): WallTime {
   };
 }
 
-/** The zone's offset from UTC at an instant, in minutes (east positive). */
+/** Returns the zone's offset from UTC at an instant, in minutes (east positive). */
 function offsetMinutes(instantMs: number, timeZone: string): number {
   const parts = zonedParts(new Date(instantMs), timeZone);
   const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute);
@@ -132,7 +132,7 @@ function exactInstants(fields: NonNullable<ReturnType<typeof parseWallTime>>, ti
 
 /**
  * Converts a wall-clock time in a zone to an instant. A time that happens
- * twice (clocks going back) takes its first occurrence; a time that does not
+ * twice (clocks going back) takes its first occurrence. A time that does not
  * exist (clocks going forward) moves to the next minute that does.
  * Returns null for a malformed or impossible date or time.
  */

@@ -44,9 +44,9 @@ export function readRateLimitHeaders(headers: Headers): RateLimitSnapshot {
 }
 
 /**
- * The instant a rate-limited request may be sent again: the latest reset of
- * the windows that are used up, or the endpoint window's reset when none is
- * used up. Null when X sent no usable header.
+ * Returns the instant a rate-limited request may be sent again: the latest
+ * reset of the windows that are used up, or the endpoint window's reset when
+ * none is used up. Returns null when X sent no usable header.
  */
 export function rateLimitResetAt(snapshot: RateLimitSnapshot): Date | null {
   const windows = [snapshot.endpoint, snapshot.user24h, snapshot.app24h].filter(

@@ -8,7 +8,7 @@
  * account's row lock (`select ... for update`), re-reads the row under the
  * lock, and stores the new pair, encrypted, before the lock is released.
  * NOTE: a process that dies after X rotated the token but before the commit
- * still loses it; X offers no way to recover, and the account then needs a new sign-in.
+ * still loses it. X offers no way to recover it, so the account then needs a new sign-in.
  */
 import { eq } from "drizzle-orm";
 import { decryptToken, encryptToken } from "@/lib/crypto/tokens";

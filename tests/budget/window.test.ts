@@ -20,7 +20,7 @@ describe("busiestWindowCount", () => {
   });
 
   it("does not join posts that no single window holds", () => {
-    // -20 h and +20 h are 40 h apart: no 24-hour window holds both.
+    // -20 h and +20 h are 40 h apart: no 24-hour window contains both.
     expect(busiestWindowCount([-20 * HOUR, 20 * HOUR], 0, DAY)).toBe(1);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * `npm run test:chaos`: publishes a few hundred threads of 1 to 8 posts
  * through the functions the `publish-thread` steps call, against the X
- * sandbox with random faults injected into more than 10% of API calls, steps
- * retried as Inngest retries them, processes "killed" before a request and
- * between X's response and the ledger write, and step results "lost" so that
- * steps run again. Then it compares the ledger with the sandbox and prints
+ * sandbox with random faults injected into more than 10% of API calls.
+ * Failed steps are retried as Inngest retries them. Some processes are
+ * "killed" before a request or between X's response and the ledger write,
+ * and some step results are "lost" so that steps run again. Then it compares
+ * the ledger with the sandbox and prints
  *
  *   threads: N, posts: M, duplicates: 0, orphans: 0, lost: 0
  *

@@ -8,7 +8,7 @@ import { createTestUser } from "../helpers/users";
 
 setupTestDatabase();
 
-/** A thread that stopped after its first post: post 2 was rejected by X. */
+/** Creates a thread that stopped after its first post because X rejected post 2. */
 async function createPartialThread(userId: string, secondState: "failed" | "unknown" = "failed") {
   const draft = await createThreadDraft({
     userId,

@@ -11,7 +11,7 @@ function dayLabel(date: string): string {
   return `${WEEKDAY_NAMES[weekdayOf(date) - 1]}, ${MONTH_NAMES[month - 1]} ${day}`;
 }
 
-/** The next seven days in the writer's time zone, with the threads scheduled on each. */
+/** Shows the next seven days in the writer's time zone, with the threads scheduled on each. */
 export function WeekCalendar({
   threads,
   timeZone,

@@ -31,7 +31,7 @@ export const createThreadAction = authedAction(z.object({}), async (_input, user
   redirect(`/threads/${created.id}`);
 });
 
-/** The form action behind "New thread": creating a draft can only fail unexpectedly, which the error page shows. */
+/** Creates a draft for the "New thread" form. A failure here is unexpected, so it goes to the error page. */
 export async function startNewThread(): Promise<void> {
   const result = await createThreadAction({});
   if (!result.ok) throw new Error(result.error);
@@ -116,7 +116,7 @@ export interface BudgetPreview {
   overBy: number;
   earliestFit: string | null;
   costUsd: number | null;
-  /** What X itself last reported as left, when that window is still open at the picked time. */
+  /** The posts X itself last reported as left, while that window is still open at the picked time. */
   observed: { remaining: number; resetAt: string } | null;
 }
 
@@ -125,7 +125,7 @@ const budgetInput = idInput.extend(wallTimeSchema.shape).extend({
   numbering: z.boolean(),
 });
 
-/** What the thread would use of the posting budget at the picked time, for the composer. */
+/** Evaluates the posting budget the thread would use at the picked time, for the composer. */
 export const previewBudgetAction = authedAction(
   budgetInput,
   async (input, user): Promise<ActionResult<BudgetPreview>> => {
